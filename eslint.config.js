@@ -1,0 +1,104 @@
+// Lint rules, including the layer boundaries of the design (domain imports nothing of the others).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (name, forbidden) => ({
+  files: [`src/${name}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: forbidden, message: `src/${name} must not depend on this layer (see DESIGN.md §3).` },
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'test-output/',
+      'extensions/**/node_modules/',
+      // LWC: plain JavaScript with decorators, tested by sfdx-lwc-jest inside the SFDX project (its generator is linted).
+      'extensions/salesforce/force-app/',
+      'extensions/salesforce/jest-mocks/',
+      'extensions/salesforce/jest.config.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  // The domain is pure: no other layer, no node I/O, no config.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/**', '**/worker/**', '**/web/**', '**/crm/**', '**/sandbox/**', '**/config*'],
+              message: 'src/domain is pure: it imports no other layer (DESIGN.md §3).',
+            },
+            {
+              group: ['node:*', 'pg', 'pg-boss', 'express', 'pino', 'kysely', '@electric-sql/*'],
+              message: 'src/domain does no I/O.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'fetch', 'setTimeout', 'setInterval'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The domain never reads the clock: time is passed in.' },
+        { object: 'Math', property: 'random', message: 'The domain is deterministic.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain never reads the clock: time is passed in.',
+        },
+      ],
+    },
+  },
+  layer('store', ['**/worker/**', '**/web/**', '**/crm/**', '**/sandbox/**']),
+  layer('crm', ['**/store/**', '**/worker/**', '**/web/**', '**/sandbox/**']),
+  layer('worker', ['**/web/**', '**/sandbox/**', '**/crm/hubspot/**', '**/crm/salesforce/**']),
+  layer('sandbox', ['**/store/**', '**/worker/**', '**/web/**', '**/services/**']),
+  layer('services', ['**/web/**', '**/worker/**', '**/sandbox/**']),
+  {
+    files: ['scripts/**/*.ts', 'src/main.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  // HubSpot UI extensions run in a sandboxed worker: no DOM, no window.fetch (hubspot.fetch), no Node.
+  {
+    files: ['extensions/hubspot/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Cards call Baton with hubspot.fetch (see @baton/card-api).' },
+        { name: 'window', message: 'UI extensions run in a worker without window.' },
+        { name: 'document', message: 'UI extensions run in a worker without a DOM.' },
+        { name: 'process', message: 'UI extensions do not run on Node.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts', 'test/**/*.tsx'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ENV_SCHEMA, loadConfig } from './config.ts';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+
+describe('config', () => {
+  it('runs with no settings at all: development, port 3000, embedded database', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      env: 'development',
+      port: 3000,
+      role: 'all',
+      publicUrl: 'http://localhost:3000',
+      database: { kind: 'pglite', dataDir: 'data/pglite' },
+      encryptionKeys: null,
+    });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and parses key rings with versions', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/baton',
+      BATON_ENCRYPTION_KEYS: `1:${key}, 2:${key}`,
+      BATON_PUBLIC_URL: 'https://baton.example.com/',
+    });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/baton' });
+    expect(c.encryptionKeys?.map((k) => k.version)).toEqual([1, 2]);
+    expect(c.publicUrl).toBe('https://baton.example.com');
+  });
+
+  it('lists every wrong value, naming the variable', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        BATON_ENCRYPTION_KEYS: '1:c2hvcnQ=',
+        NODE_ENV: 'staging',
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'DATABASE_URL', 'BATON_ENCRYPTION_KEYS', 'NODE_ENV'])
+        expect(problems).toContain(name);
+    }
+  });
+
+  it('refuses to start in production without encryption keys', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' })).toThrow(
+      /BATON_ENCRYPTION_KEYS/,
+    );
+  });
+
+  it('app.json documents exactly the variables config reads', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../app.json', import.meta.url), 'utf8')) as {
+      env: Record<string, { description: string; required: boolean }>;
+      formation: Record<string, unknown>;
+    };
+    expect(Object.keys(manifest.env).sort()).toEqual(Object.keys(ENV_SCHEMA.shape).sort());
+    for (const [name, spec] of Object.entries(manifest.env)) {
+      expect(spec.description, name).toBeTruthy();
+      expect(typeof spec.required, name).toBe('boolean');
+    }
+    expect(Object.keys(manifest.formation).sort()).toEqual(['web', 'worker']);
+  });
+});

@@ -1,0 +1,151 @@
+// The environment, parsed once with zod. A wrong value stops start-up with a readable list of what is wrong.
+// app.json documents exactly these variables (a test keeps the two in step).
+import { z } from 'zod';
+
+const keyring = z
+  .string()
+  .transform((text, ctx) => {
+    const keys = text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const [version, key] = part.includes(':') ? part.split(':', 2) : ['1', part];
+        return { version: Number(version), key: Buffer.from(key ?? '', 'base64') };
+      });
+    for (const k of keys) {
+      if (!Number.isInteger(k.version) || k.version < 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'each key needs a positive integer version, as "2:<base64>"',
+        });
+      }
+      if (k.key.length !== 32)
+        ctx.addIssue({ code: 'custom', message: 'each key must be 32 bytes, base64-encoded' });
+    }
+    return keys;
+  })
+  .describe('AES-256-GCM keys as "version:base64" separated by commas; the highest version encrypts');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+export const ENV_SCHEMA = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BATON_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  BATON_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+      .optional(),
+  ),
+  PGLITE_DATA_DIR: z.string().min(1).default('data/pglite'),
+  BATON_ENCRYPTION_KEYS: optionalText.pipe(keyring.optional()),
+  BATON_OPS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  HUBSPOT_CLIENT_ID: optionalText,
+  HUBSPOT_CLIENT_SECRET: optionalText,
+  HUBSPOT_APP_ID: optionalText,
+  HUBSPOT_API_BASE_URL: z.url().default('https://api.hubapi.com'),
+  HUBSPOT_AUTHORIZE_URL: z.url().default('https://app.hubspot.com/oauth/authorize'),
+  SALESFORCE_CLIENT_ID: optionalText,
+  SALESFORCE_CLIENT_SECRET: optionalText,
+  SALESFORCE_LOGIN_URL: z.url().default('https://login.salesforce.com'),
+  BATON_ALERT_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
+});
+
+export type Env = z.output<typeof ENV_SCHEMA>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  role: Env['BATON_ROLE'];
+  publicUrl: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  /** Absent outside production: a local key is generated and kept under the data folder. */
+  encryptionKeys: Array<{ version: number; key: Buffer }> | null;
+  opsToken: string | null;
+  /** Where alerts are POSTed as JSON when they start (optional). */
+  alertWebhookUrl: string | null;
+  /** The Salesforce connected app; null when Baton serves no Salesforce orgs (or in sandbox mode). */
+  salesforce: { clientId: string; clientSecret: string; loginUrl: string } | null;
+  /** No CRM credentials at all: sandbox mode, against a simulated HubSpot portal and Salesforce org. */
+  sandbox: boolean;
+  /** The HubSpot app's credentials; null when Baton serves no HubSpot portals (or in sandbox mode). */
+  hubspot: {
+    clientId: string;
+    clientSecret: string;
+    appId: string | null;
+    apiBaseUrl: string;
+    authorizeUrl: string;
+  } | null;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Baton cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = ENV_SCHEMA.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.BATON_ENCRYPTION_KEYS?.length) {
+    problems.push('BATON_ENCRYPTION_KEYS: required in production (tokens are encrypted at rest)');
+  }
+  if (Boolean(e.HUBSPOT_CLIENT_ID) !== Boolean(e.HUBSPOT_CLIENT_SECRET)) {
+    problems.push(
+      'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET: set both (a HubSpot app) or neither (sandbox mode)',
+    );
+  }
+  if (Boolean(e.SALESFORCE_CLIENT_ID) !== Boolean(e.SALESFORCE_CLIENT_SECRET)) {
+    problems.push('SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET: set both (a connected app) or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    role: e.BATON_ROLE,
+    publicUrl: (e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },
+    encryptionKeys: e.BATON_ENCRYPTION_KEYS ?? null,
+    opsToken: e.BATON_OPS_TOKEN ?? null,
+    alertWebhookUrl: e.BATON_ALERT_WEBHOOK_URL ?? null,
+    sandbox: !e.HUBSPOT_CLIENT_ID && !e.SALESFORCE_CLIENT_ID,
+    salesforce:
+      e.SALESFORCE_CLIENT_ID && e.SALESFORCE_CLIENT_SECRET
+        ? {
+            clientId: e.SALESFORCE_CLIENT_ID,
+            clientSecret: e.SALESFORCE_CLIENT_SECRET,
+            loginUrl: e.SALESFORCE_LOGIN_URL.replace(/\/+$/, ''),
+          }
+        : null,
+    hubspot:
+      e.HUBSPOT_CLIENT_ID && e.HUBSPOT_CLIENT_SECRET
+        ? {
+            clientId: e.HUBSPOT_CLIENT_ID,
+            clientSecret: e.HUBSPOT_CLIENT_SECRET,
+            appId: e.HUBSPOT_APP_ID ?? null,
+            apiBaseUrl: e.HUBSPOT_API_BASE_URL.replace(/\/+$/, ''),
+            authorizeUrl: e.HUBSPOT_AUTHORIZE_URL,
+          }
+        : null,
+  };
+}

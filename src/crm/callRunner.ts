@@ -1,0 +1,88 @@
+// Runs one CRM call: through the tenant's limiter, with a timeout, retried by the pure retry policy, and every
+// attempt written to the call log (the sync log) with latency, attempt and error kind.
+import type Bottleneck from 'bottleneck';
+import { CrmError } from './port.ts';
+import { retryDecision, type CallFailure, type RetryOptions } from './retryPolicy.ts';
+
+export interface CallLogEntry {
+  tenantId: string;
+  operation: string;
+  recordIds: readonly string[];
+  status: 'ok' | 'error' | 'retrying';
+  httpStatus: number | null;
+  latencyMs: number;
+  attempt: number;
+  errorKind: string | null;
+  message: string | null;
+}
+
+export type CallLog = (entry: CallLogEntry) => void | Promise<void>;
+
+export interface CallContext {
+  tenantId: string;
+  limiter: Bottleneck;
+  log: CallLog;
+  retry: RetryOptions;
+  timeoutMs: number;
+  sleep: (ms: number) => Promise<void>;
+  /** Turns whatever the client threw into a failure the policy understands; null = not an HTTP failure (a bug). */
+  toFailure: (error: unknown) => CallFailure | null;
+}
+
+export class CallTimeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CallTimeout(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function runCall<T>(
+  ctx: CallContext,
+  op: { name: string; recordIds: readonly string[] },
+  fn: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const started = performance.now();
+    try {
+      const result = await ctx.limiter.schedule(() => withTimeout(fn(), ctx.timeoutMs));
+      await ctx.log({
+        tenantId: ctx.tenantId,
+        operation: op.name,
+        recordIds: op.recordIds,
+        status: 'ok',
+        httpStatus: 200,
+        latencyMs: performance.now() - started,
+        attempt,
+        errorKind: null,
+        message: null,
+      });
+      return result;
+    } catch (error) {
+      const failure: CallFailure | null =
+        error instanceof CallTimeout ? { status: null, headers: {}, body: {} } : ctx.toFailure(error);
+      if (!failure) throw error;
+      const decision = retryDecision(failure, attempt, ctx.retry, Date.now());
+      await ctx.log({
+        tenantId: ctx.tenantId,
+        operation: op.name,
+        recordIds: op.recordIds,
+        status: decision.retry ? 'retrying' : 'error',
+        httpStatus: failure.status,
+        latencyMs: performance.now() - started,
+        attempt,
+        errorKind: decision.kind,
+        message: error instanceof CallTimeout ? error.message : decision.reason,
+      });
+      if (!decision.retry) {
+        throw new CrmError(decision.kind, `${op.name}: ${decision.reason}`, {
+          status: failure.status,
+          cause: error,
+        });
+      }
+      await ctx.sleep(decision.waitMs);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// HubSpot webhook payloads: a JSON array of < 100 events, spelled `subscriptionType` (real payloads) or
+// `eventType` (docs), normalised into the CRM-neutral changes the worker consumes. Baton's own writes are
+// dropped here: changes to its own properties, and changes HubSpot attributes to Baton's app.
+import { z } from 'zod';
+import { storableText } from '../../domain/storableText.ts';
+import type { InboundChange } from '../port.ts';
+import { BATON_PROPERTY_NAMES } from './batonProperties.ts';
+import { WATCHED_PROPERTIES } from './contactMapping.ts';
+
+/** What Baton's app subscribes to: exactly the events the worker turns into changes (one list for the HubSpot
+ * project, sandbox mode and tests). Restored contacts come back into tracking without waiting for reconciliation. */
+export const HUBSPOT_WEBHOOK_EVENTS: ReadonlyArray<{
+  subscriptionType:
+    | 'contact.creation'
+    | 'contact.deletion'
+    | 'contact.privacyDeletion'
+    | 'contact.merge'
+    | 'contact.restore'
+    | 'contact.propertyChange';
+  propertyName?: string;
+}> = [
+  { subscriptionType: 'contact.creation' },
+  { subscriptionType: 'contact.deletion' },
+  { subscriptionType: 'contact.privacyDeletion' },
+  { subscriptionType: 'contact.merge' },
+  { subscriptionType: 'contact.restore' },
+  ...WATCHED_PROPERTIES.map((propertyName) => ({
+    subscriptionType: 'contact.propertyChange' as const,
+    propertyName,
+  })),
+];
+
+const id = z.union([z.number().int(), z.string().regex(/^\d{1,20}$/)]).transform(String);
+
+/** The last millisecond of year 9999: later is no time HubSpot sends, nor one every store can hold. */
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+export const hubspotEventSchema = z
+  .object({
+    eventId: id,
+    subscriptionId: id.optional(),
+    portalId: id,
+    appId: id.optional(),
+    occurredAt: z
+      .number()
+      .int()
+      .positive()
+      .max(LATEST_MS, 'must be a time in milliseconds since 1970, before the year 10000'),
+    subscriptionType: storableText().min(1).max(100).optional(),
+    eventType: storableText().min(1).max(100).optional(),
+    attemptNumber: z.number().int().min(0).optional(),
+    objectId: id,
+    propertyName: storableText().max(200).optional(),
+    propertyValue: storableText().max(65_536).nullable().optional(),
+    changeSource: storableText().max(100).optional(),
+    sourceId: storableText().max(200).optional(),
+    mergedObjectIds: z.array(id).optional(),
+    primaryObjectId: id.optional(),
+    newObjectId: id.optional(),
+  })
+  .refine((e) => e.subscriptionType ?? e.eventType, 'subscriptionType (or eventType) is required')
+  .transform((e) => ({ ...e, type: e.subscriptionType ?? e.eventType ?? '' }));
+
+export type HubSpotEvent = z.output<typeof hubspotEventSchema>;
+
+export const webhookBodySchema = z.array(hubspotEventSchema).min(1).max(1000);
+
+const OWN_PROPERTIES = new Set(BATON_PROPERTY_NAMES);
+
+/** A key that identifies the notification, not the delivery: HubSpot's retries of it dedupe to the same key. */
+export function dedupeKeyOf(e: HubSpotEvent): string {
+  return `hs:${e.type}:${e.objectId}:${e.eventId}:${e.occurredAt}:${e.propertyName ?? ''}`;
+}
+
+/** What Baton does with an event; null when it is not news (Baton's own write, an event Baton ignores). */
+export function toInboundChange(e: HubSpotEvent, ownAppId: string | null): InboundChange | null {
+  const occurredAt = new Date(e.occurredAt);
+  if (e.propertyName && OWN_PROPERTIES.has(e.propertyName)) return null;
+  if (ownAppId && e.sourceId === ownAppId && e.changeSource !== 'CRM_UI') return null;
+  switch (e.type) {
+    case 'contact.creation':
+    case 'contact.restore':
+    case 'object.creation':
+    case 'object.restore':
+      return { kind: 'changed', leadId: e.objectId, occurredAt, properties: [] };
+    case 'contact.propertyChange':
+    case 'object.propertyChange':
+      return {
+        kind: 'changed',
+        leadId: e.objectId,
+        occurredAt,
+        properties: e.propertyName ? [e.propertyName] : [],
+      };
+    case 'contact.deletion':
+    case 'object.deletion':
+      return { kind: 'deleted', leadId: e.objectId, occurredAt, privacy: false };
+    case 'contact.privacyDeletion':
+      return { kind: 'deleted', leadId: e.objectId, occurredAt, privacy: true };
+    case 'contact.merge':
+    case 'object.merge':
+      return {
+        kind: 'merged',
+        leadId: e.primaryObjectId ?? e.newObjectId ?? e.objectId,
+        mergedIds: e.mergedObjectIds ?? [],
+        occurredAt,
+      };
+    default:
+      return null;
+  }
+}

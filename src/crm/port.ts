@@ -1,0 +1,95 @@
+// The CRM port: what the worker needs from any CRM. HubSpot and Salesforce adapters implement it; the worker
+// and the domain never see which one they talk to.
+import type { BatonFields } from '../domain/decide/effect.ts';
+import type { Policy } from '../domain/policy/schema.ts';
+import type { EngagementEvent, LeadProfile } from '../domain/scoring/profile.ts';
+
+/** Where the CRM's own lifecycle places the record (the adapter maps its CRM's values onto these). */
+export type CrmLifecycle =
+  'subscriber' | 'lead' | 'mql' | 'sql' | 'opportunity' | 'customer' | 'other' | 'unknown';
+
+/** A lead as the worker sees it, whatever CRM it lives in. */
+export interface CrmLead {
+  id: string;
+  profile: LeadProfile;
+  ownerId: string | null;
+  /** When the current owner was set, when the CRM knows it. */
+  ownerAssignedAt: Date | null;
+  lifecycle: CrmLifecycle;
+  createdAt: Date;
+  modifiedAt: Date;
+  /** The latest sales activity (call, email, meeting, note) the CRM has recorded. */
+  lastTouchAt: Date | null;
+  /** Engagement signals derived from the record's activity properties. */
+  engagement: EngagementEvent[];
+  /** A rep's "Return to marketing" recorded on the record itself (Salesforce's quick action writes fields). */
+  returnRequest?: {
+    reason: string;
+    note: string | null;
+    /** The calendar day (YYYY-MM-DD) the rep picked; it starts in the tenant's time zone. */
+    reengageOn: string | null;
+    requestedAt: Date;
+    byUserId: string | null;
+  } | null;
+}
+
+/** The closed set of CRM failure kinds; the worker's retry and dead-letter decisions key off them. */
+export type CrmErrorKind = 'auth_invalid' | 'rate_limited' | 'retryable' | 'not_found' | 'permanent';
+
+export class CrmError extends Error {
+  readonly kind: CrmErrorKind;
+  readonly status: number | null;
+  constructor(kind: CrmErrorKind, message: string, opts: { status?: number | null; cause?: unknown } = {}) {
+    super(message, { cause: opts.cause });
+    this.kind = kind;
+    this.status = opts.status ?? null;
+  }
+}
+
+/** Per-record outcome of a batched write: one bad record does not fail the others. */
+export type RecordResult = { id: string; ok: true } | { id: string; ok: false; error: CrmError };
+
+export interface ProvisioningProblem {
+  what: string;
+  /** The exact fix, in words an admin can follow. */
+  fix: string;
+}
+
+export interface ProvisioningReport {
+  created: string[];
+  unchanged: string[];
+  problems: ProvisioningProblem[];
+  /** Nurture list key → the CRM's list (or campaign) id. */
+  lists: Record<string, string>;
+}
+
+export interface CrmTask {
+  leadId: string;
+  ownerId: string;
+  subject: string;
+  body: string;
+  dueAt: Date;
+}
+
+export interface CrmPort {
+  readLeads(ids: readonly string[]): Promise<CrmLead[]>;
+  /** Leads modified in [from, to), in pages; windows stay under the CRM's search caps. */
+  leadsModifiedBetween(from: Date, to: Date): AsyncIterable<CrmLead[]>;
+  /** How many leads were modified in [from, to) (progress of a backfill). */
+  countLeadsModifiedBetween(from: Date, to: Date): Promise<number>;
+  writeFields(updates: ReadonlyArray<{ leadId: string; fields: BatonFields }>): Promise<RecordResult[]>;
+  setOwners(updates: ReadonlyArray<{ leadId: string; ownerId: string | null }>): Promise<RecordResult[]>;
+  addToList(listId: string, leadIds: readonly string[]): Promise<RecordResult[]>;
+  removeFromList(listId: string, leadIds: readonly string[]): Promise<RecordResult[]>;
+  createTasks(tasks: readonly CrmTask[]): Promise<RecordResult[]>;
+  /** People's display names by CRM user or owner id (who returned a lead, whose leads); unknown ids left out. */
+  userNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Creates what Baton needs in the CRM (fields, nurture lists); idempotent; reports what it cannot fix. */
+  provision(policy: Policy): Promise<ProvisioningReport>;
+}
+
+/** A change a CRM told Baton about (webhook, change event, poll), normalised before it enters the inbox. */
+export type InboundChange =
+  | { kind: 'changed'; leadId: string; occurredAt: Date; properties: string[] }
+  | { kind: 'deleted'; leadId: string; occurredAt: Date; privacy: boolean }
+  | { kind: 'merged'; leadId: string; mergedIds: string[]; occurredAt: Date };

@@ -1,0 +1,83 @@
+// When ops and leaders must be told: the reject rate over its target, a jump in SLA breaches, a tenant that lost
+// its connection, a CRM budget nearly used up. Pure: the caller measures, this decides.
+
+export type AlertKind =
+  | 'reject_rate_over_target'
+  | 'sla_breach_jump'
+  | 'tenant_disconnected'
+  | 'tenant_refresh_failing'
+  | 'api_budget_low';
+
+export interface Alert {
+  kind: AlertKind;
+  tenantId: string;
+  severity: 'warning' | 'critical';
+  message: string;
+  /** Stable while the condition lasts: an alert is announced once, when it starts. */
+  key: string;
+}
+
+export interface AlertInputs {
+  tenantId: string;
+  tenantName: string;
+  status: 'connected' | 'refresh_failing' | 'disconnected';
+  rejectRate: { rate: number | null; target: number; handedOver: number; periodDays: number };
+  breaches: { last24h: number; dailyAverageBefore: number };
+  /** Share of the CRM's request budget used (0–1), null when the CRM publishes none. */
+  apiBudgetUsed: number | null;
+}
+
+/** Fewer hand-overs than this make a rate too noisy to alert on. */
+export const MIN_HANDOVERS_FOR_REJECT_ALERT = 20;
+
+export function alertsFor(i: AlertInputs): Alert[] {
+  const alerts: Alert[] = [];
+  const pct = (n: number) => `${Math.round(n * 1000) / 10} %`;
+  if (i.status === 'disconnected') {
+    alerts.push({
+      kind: 'tenant_disconnected',
+      tenantId: i.tenantId,
+      severity: 'critical',
+      key: `${i.tenantId}:disconnected`,
+      message: `${i.tenantName} is disconnected: Baton cannot read or write the CRM until an admin reinstalls it.`,
+    });
+  } else if (i.status === 'refresh_failing') {
+    alerts.push({
+      kind: 'tenant_refresh_failing',
+      tenantId: i.tenantId,
+      severity: 'warning',
+      key: `${i.tenantId}:refresh_failing`,
+      message: `${i.tenantName}: refreshing the access token keeps failing; Baton retries.`,
+    });
+  }
+  const { rate, target, handedOver, periodDays } = i.rejectRate;
+  if (rate !== null && rate > target && handedOver >= MIN_HANDOVERS_FOR_REJECT_ALERT) {
+    alerts.push({
+      kind: 'reject_rate_over_target',
+      tenantId: i.tenantId,
+      severity: 'warning',
+      key: `${i.tenantId}:reject_rate`,
+      message: `${i.tenantName}: sales rejected ${pct(rate)} of ${handedOver} leads handed over in the last ${periodDays} days (target ≤ ${pct(target)}). The lead definition may be off: see the reject reasons.`,
+    });
+  }
+  const { last24h, dailyAverageBefore } = i.breaches;
+  if (last24h >= 3 && last24h > 2 * dailyAverageBefore) {
+    alerts.push({
+      kind: 'sla_breach_jump',
+      tenantId: i.tenantId,
+      severity: 'warning',
+      key: `${i.tenantId}:breach_jump`,
+      message: `${i.tenantName}: ${last24h} SLA breaches in the last 24 hours, against ${Math.round(dailyAverageBefore * 10) / 10} a day before.`,
+    });
+  }
+  if (i.apiBudgetUsed !== null && i.apiBudgetUsed >= 0.9) {
+    alerts.push({
+      kind: 'api_budget_low',
+      tenantId: i.tenantId,
+      severity: i.apiBudgetUsed >= 0.98 ? 'critical' : 'warning',
+      key: `${i.tenantId}:api_budget`,
+      message: `${i.tenantName}: ${pct(i.apiBudgetUsed)} of the CRM's API budget is used; Baton slows down before it runs out.`,
+    });
+  }
+  return alerts;
+}

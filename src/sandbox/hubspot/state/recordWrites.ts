@@ -1,0 +1,152 @@
+// Validating and applying property writes to a record, with HubSpot's rules: unknown properties and
+// invalid values fail the whole write (400), calculated properties are read-only to the API, contact email
+// is unique (409), lifecycle stage only moves forward, and the owner assigned date and last-modified date
+// follow every real change. Writes that change nothing change nothing (no new version, no webhook).
+import { conflict, propertyValuesInvalid, validationError, type PropertyProblem } from '../hubspotErrors.ts';
+import type { CrmRecord } from '../model/crmRecord.ts';
+import { isBackward, stageOrder, type LifecycleBackwardPolicy } from '../model/lifecycleStage.ts';
+import { OBJECT_TYPE_INFO, type ObjectTypeName } from '../model/objectTypes.ts';
+import { normalizeValue, type RawValue } from '../model/propertyValues.ts';
+import { CALCULATED, type ChangeEvent, type WriteSource } from './changeEvents.ts';
+import type { PropertyStore } from './propertyStore.ts';
+
+export interface WriteOptions {
+  source: WriteSource;
+  /** API writes obey the API's rules (read-only roll-ups, forward-only lifecycle); UI and simulations do not. */
+  viaApi: boolean;
+  at?: number;
+}
+
+export interface WriteContext {
+  portalId: number;
+  properties: PropertyStore;
+  isOwner(id: string): boolean;
+  contactIdByEmail(email: string): string | undefined;
+  lifecycleBackward: LifecycleBackwardPolicy;
+}
+
+export function prepareProperties(
+  ctx: WriteContext,
+  type: ObjectTypeName,
+  raw: Readonly<Record<string, RawValue>>,
+  opts: WriteOptions,
+  current: CrmRecord | undefined,
+): Record<string, string> {
+  const problems: PropertyProblem[] = [];
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const def = ctx.properties.get(name);
+    if (!def) {
+      problems.push({ name, error: 'PROPERTY_DOESNT_EXIST', message: `Property "${name}" does not exist` });
+      continue;
+    }
+    if (opts.viaApi && def.readOnlyValue) {
+      problems.push({ name, error: 'READ_ONLY_VALUE', message: `Property "${name}" is read-only` });
+      continue;
+    }
+    const n = normalizeValue(def, value, { isOwner: ctx.isOwner });
+    if (n.ok) values[name] = n.value;
+    else problems.push(n.problem);
+  }
+  if (problems.length > 0) throw propertyValuesInvalid(problems);
+  if (type === 'contacts') {
+    guardLifecycle(ctx, values, opts, current);
+    const email = values.email;
+    const owner = email ? ctx.contactIdByEmail(email) : undefined;
+    if (owner !== undefined && owner !== current?.id)
+      throw conflict(`Contact already exists. Existing ID: ${owner}`);
+  }
+  return values;
+}
+
+function guardLifecycle(
+  ctx: WriteContext,
+  values: Record<string, string>,
+  opts: WriteOptions,
+  current: CrmRecord | undefined,
+): void {
+  const next = values.lifecyclestage;
+  if (!opts.viaApi || !next) return;
+  const def = ctx.properties.get('lifecyclestage');
+  if (!def || !isBackward(stageOrder(def), current?.properties.lifecyclestage, next)) return;
+  if (ctx.lifecycleBackward === 'reject') {
+    throw validationError(
+      `lifecyclestage can only be set forward: ${current?.properties.lifecyclestage ?? ''} → ${next}. Clear it first, then set it in a separate request.`,
+      {
+        errors: [
+          {
+            message: 'Lifecycle stage can only move forward',
+            code: 'INVALID_OPTION',
+            context: { propertyName: ['lifecyclestage'] },
+          },
+        ],
+      },
+    );
+  }
+  delete values.lifecyclestage; // HubSpot answers success and keeps the later stage
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const HISTORY_LIMIT = 20;
+
+function setValue(record: CrmRecord, name: string, value: string, at: number, source: WriteSource): void {
+  if (value === '') Reflect.deleteProperty(record.properties, name);
+  else record.properties[name] = value;
+  const versions = record.history[name] ?? [];
+  versions.push({
+    value,
+    timestamp: at,
+    sourceType: source.changeSource,
+    ...(source.sourceId && { sourceId: source.sourceId }),
+  });
+  record.history[name] = versions.slice(-HISTORY_LIMIT);
+}
+
+/** Applies prepared values; returns one propertyChange event per property whose value really changed. */
+export function applyProperties(
+  portalId: number,
+  record: CrmRecord,
+  values: Readonly<Record<string, string>>,
+  source: WriteSource,
+  at: number,
+): ChangeEvent[] {
+  const changes: Array<{ name: string; value: string; source: WriteSource }> = [];
+  const set = (name: string, value: string, by: WriteSource): void => {
+    if ((record.properties[name] ?? '') === value) return;
+    setValue(record, name, value, at, by);
+    changes.push({ name, value, source: by });
+  };
+  for (const [name, value] of Object.entries(values)) set(name, value, source);
+  if (record.objectType === 'contacts' && changes.some((c) => c.name === 'hubspot_owner_id')) {
+    set('hubspot_owner_assigneddate', record.properties.hubspot_owner_id ? iso(at) : '', CALCULATED);
+  }
+  if (changes.length > 0) {
+    record.updatedAt = at;
+    set(OBJECT_TYPE_INFO[record.objectType].modifiedProperty, iso(at), CALCULATED);
+  }
+  return changes.map((c) => ({
+    kind: 'propertyChange',
+    portalId,
+    objectType: record.objectType,
+    objectId: record.id,
+    occurredAt: at,
+    source: c.source,
+    propertyName: c.name,
+    propertyValue: c.value,
+  }));
+}
+
+/** A new record with the system properties HubSpot sets on creation. */
+export function newRecord(type: ObjectTypeName, id: string, at: number, createdAt?: string): CrmRecord {
+  const info = OBJECT_TYPE_INFO[type];
+  const created = createdAt ? Date.parse(createdAt) : at;
+  return {
+    id,
+    objectType: type,
+    properties: { hs_object_id: id, [info.createdProperty]: iso(created), [info.modifiedProperty]: iso(at) },
+    history: {},
+    createdAt: created,
+    updatedAt: at,
+    archived: false,
+  };
+}

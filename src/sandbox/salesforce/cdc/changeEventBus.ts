@@ -1,0 +1,157 @@
+// An org's change event stream: committed changes of the entities selected for Change Data Capture become
+// events with increasing replayIds, retained for a while (72 h by default, sandbox clock) for replay. A fault
+// switch loses events before they are stored ("in rare cases, the event message might not be persisted"),
+// so they are neither delivered nor replayable — which is what the reconciliation poll is for.
+import type { Random } from '../../hubspot/seededRandom.ts';
+import type { FieldSpec } from '../model/fieldSpec.ts';
+import type { CommittedChange } from '../state/transaction.ts';
+import {
+  changeEventMessage,
+  channelOf,
+  gapOverflowMessage,
+  type CdcMessage,
+  type CommitInfo,
+} from './changeEventMessage.ts';
+
+export const ALL_CHANGE_EVENTS = '/data/ChangeEvents';
+
+export interface CdcOptions {
+  /** Entities selected for CDC (each gets /data/<Entity>ChangeEvent). */
+  entities: string[];
+  retentionMs: number;
+  /** The most events kept, whatever their age. */
+  maxRetained: number;
+  /** What subscribing with a replayId older than the retained events gets (see report). */
+  staleReplay: 'error' | 'gap';
+  /** How long a CometD /meta/connect is held open when there is nothing to deliver. */
+  connectTimeoutMs: number;
+}
+
+export interface PublishedEvent {
+  replayId: number;
+  entity: string;
+  channel: string;
+  publishedAt: number;
+  message: CdcMessage;
+}
+
+export type ReplayOutcome =
+  | { kind: 'events'; events: PublishedEvent[] }
+  | { kind: 'gap'; gap: PublishedEvent; events: PublishedEvent[] }
+  | { kind: 'invalid' };
+
+export interface BusDeps {
+  now: () => number;
+  options: () => CdcOptions;
+  fieldOf: (entity: string, name: string) => FieldSpec | undefined;
+  /** Share of events lost, and the seeded stream that decides which. */
+  drops: () => { rate: number; random: Random };
+}
+
+export class ChangeEventBus {
+  private readonly deps: BusDeps;
+  private retained: PublishedEvent[] = [];
+  private readonly purgedUpTo = new Map<string, number>();
+  private readonly listeners = new Set<(e: PublishedEvent) => void>();
+  private lastReplayId = 0;
+  private commitNumber = 10_000;
+  /** Events lost to the drop fault (never stored, never delivered). */
+  readonly dropped: CdcMessage[] = [];
+
+  constructor(deps: BusDeps) {
+    this.deps = deps;
+  }
+
+  onEvent(listener: (e: PublishedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  isChannel(channel: string): boolean {
+    return (
+      channel === ALL_CHANGE_EVENTS || this.deps.options().entities.some((e) => channelOf(e) === channel)
+    );
+  }
+
+  /** Turns a transaction's committed changes into events (one per record, in commit order). */
+  publish(changes: readonly CommittedChange[], commit: Omit<CommitInfo, 'commitNumber'>): void {
+    const selected = new Set(this.deps.options().entities);
+    const relevant = changes.filter((c) => selected.has(c.type));
+    if (relevant.length === 0) return;
+    const info: CommitInfo = { ...commit, commitNumber: ++this.commitNumber };
+    const { rate, random } = this.deps.drops();
+    relevant.forEach((change, i) => {
+      // One draw per event whatever the rate, so a seed loses the same events in every run.
+      const lost = random.next() < rate;
+      if (lost) {
+        this.dropped.push(changeEventMessage(change, info, i + 1, 0, this.deps.fieldOf));
+        return;
+      }
+      const replayId = ++this.lastReplayId;
+      const event: PublishedEvent = {
+        replayId,
+        entity: change.type,
+        channel: channelOf(change.type),
+        publishedAt: commit.commitTimestamp,
+        message: changeEventMessage(change, info, i + 1, replayId, this.deps.fieldOf),
+      };
+      this.retained.push(event);
+      for (const l of this.listeners) l(event);
+    });
+    this.prune();
+  }
+
+  /** Forgets events past retention (age or count), remembering per channel how far it forgot. */
+  prune(): void {
+    const { retentionMs, maxRetained } = this.deps.options();
+    const oldest = this.deps.now() - retentionMs;
+    let cut = 0;
+    while (
+      cut < this.retained.length &&
+      ((this.retained[cut]?.publishedAt ?? 0) < oldest || this.retained.length - cut > maxRetained)
+    ) {
+      const e = this.retained[cut];
+      if (e) this.purgedUpTo.set(e.channel, e.replayId);
+      cut++;
+    }
+    if (cut > 0) this.retained = this.retained.slice(cut);
+  }
+
+  /** Retained events, oldest first (optionally of one channel). */
+  events(channel?: string): PublishedEvent[] {
+    this.prune();
+    return channel === undefined ? [...this.retained] : this.retained.filter((e) => matches(channel, e));
+  }
+
+  /** What a subscription with `replayId` gets: -1 nothing retained, -2 all retained, n those after n. */
+  replay(channel: string, replayId: number): ReplayOutcome {
+    const events = this.events(channel);
+    if (replayId === -1) return { kind: 'events', events: [] };
+    if (replayId === -2) return { kind: 'events', events };
+    if (!Number.isInteger(replayId) || replayId < -2 || replayId > this.lastReplayId)
+      return { kind: 'invalid' };
+    const purged = this.purgedOn(channel);
+    const after = events.filter((e) => e.replayId > replayId);
+    if (replayId >= purged) return { kind: 'events', events: after };
+    if (this.deps.options().staleReplay === 'error') return { kind: 'invalid' };
+    const entity = channel === ALL_CHANGE_EVENTS ? (events[0]?.entity ?? 'Lead') : entityOf(channel);
+    const gap: PublishedEvent = {
+      replayId: purged,
+      entity,
+      channel,
+      publishedAt: this.deps.now(),
+      message: gapOverflowMessage(entity, purged, this.deps.now(), this.commitNumber),
+    };
+    return { kind: 'gap', gap, events: after };
+  }
+
+  private purgedOn(channel: string): number {
+    if (channel !== ALL_CHANGE_EVENTS) return this.purgedUpTo.get(channel) ?? 0;
+    return Math.max(0, ...this.purgedUpTo.values());
+  }
+}
+
+export const matches = (channel: string, e: PublishedEvent): boolean =>
+  channel === ALL_CHANGE_EVENTS || channel === e.channel;
+
+const entityOf = (channel: string): string => channel.replace(/^\/data\//, '').replace(/ChangeEvent$/, '');

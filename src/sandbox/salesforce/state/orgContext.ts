@@ -1,0 +1,22 @@
+// What the write pipeline and the object rules see of an org (kept apart from the Org class so rules and
+// the pipeline do not import it).
+import type { SchemaRegistry } from '../model/objectSchema.ts';
+import type { AssignmentRule } from './assignmentRules.ts';
+import type { RecordStore } from './recordStore.ts';
+import type { Transaction } from './transaction.ts';
+
+export interface OrgContext {
+  readonly id: string;
+  readonly timeZone: string;
+  readonly schemas: SchemaRegistry;
+  readonly store: RecordStore;
+  newId(keyPrefix: string): string;
+  readonly assignmentRules: AssignmentRule[];
+  /** Lead Settings' default lead owner: gets new leads no assignment entry matched. */
+  defaultLeadOwnerId: string | undefined;
+}
+
+export interface WriteContext {
+  org: OrgContext;
+  tx: Transaction;
+}

@@ -1,0 +1,63 @@
+// Applies one event to one lead: load, decide, save state + ledger + effects in one transaction. A concurrent
+// save of the same lead (another replica) makes it reload and decide again.
+import { decide, type DecisionProblem } from '../domain/decide/decide.ts';
+import type { Decision } from '../domain/decide/draft.ts';
+import type { LeadEvent } from '../domain/decide/leadEvent.ts';
+import { newLeadState } from '../domain/decide/leadState.ts';
+import { nextTimerAt } from '../domain/decide/nextTimer.ts';
+import type { MeasuredCycle } from '../domain/hygiene.ts';
+import type { Policy } from '../domain/policy/schema.ts';
+import type { Executor, Tx } from '../store/executor.ts';
+import { loadLead, saveDecision, StaleLead } from '../store/leads.ts';
+import { encodeLeadState } from '../store/leadStateCodec.ts';
+
+const MAX_ATTEMPTS = 5;
+
+export type ApplyOutcome =
+  { ok: true; decision: Decision; saved: boolean } | { ok: false; problem: DecisionProblem };
+
+export interface ApplyInput {
+  tenantId: string;
+  leadId: string;
+  event: LeadEvent;
+  policy: Policy;
+  now: Date;
+  measuredCycle?: MeasuredCycle;
+  /** Told about every saved decision (metrics). */
+  observe?: ((decision: Decision) => void) | undefined;
+  /** Runs inside the same transaction after the save (e.g. enqueue the effect flush). */
+  alsoInTransaction?: (tx: Tx, decision: Decision) => Promise<void>;
+}
+
+export async function applyEvent(db: Executor, input: ApplyInput): Promise<ApplyOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const stored = await loadLead(db, input.tenantId, input.leadId);
+    const state = stored?.state ?? newLeadState(input.leadId, input.event.at);
+    const result = decide(state, input.event, {
+      policy: input.policy,
+      now: input.now,
+      ...(input.measuredCycle && { measuredCycle: input.measuredCycle }),
+    });
+    if (!result.ok) return result;
+    const decision = result.decision;
+    const unchanged =
+      stored !== null &&
+      decision.ledger.length === 0 &&
+      decision.effects.length === 0 &&
+      JSON.stringify(encodeLeadState(decision.state)) === JSON.stringify(encodeLeadState(stored.state));
+    if (unchanged) return { ok: true, decision, saved: false };
+    try {
+      await db.transaction().execute(async (tx) => {
+        await saveDecision(tx, input.tenantId, decision, {
+          expectedVersion: stored?.version ?? null,
+          nextTimerAt: nextTimerAt(decision.state, input.policy, input.now, input.measuredCycle),
+        });
+        await input.alsoInTransaction?.(tx, decision);
+      });
+      input.observe?.(decision);
+      return { ok: true, decision, saved: true };
+    } catch (error) {
+      if (!(error instanceof StaleLead) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}

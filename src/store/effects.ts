@@ -1,0 +1,121 @@
+// The effect outbox: intents decided with the lead's state, applied to the CRM later in batches across leads.
+import type { Effect } from '../domain/decide/effect.ts';
+import { decodeEffect, encodeEffectBody } from './effectCodec.ts';
+import type { Executor } from './executor.ts';
+
+export interface PendingEffect {
+  effect: Effect;
+  attempts: number;
+  createdAt: Date;
+}
+
+export async function insertEffects(
+  db: Executor,
+  tenantId: string,
+  effects: readonly Effect[],
+): Promise<void> {
+  if (effects.length === 0) return;
+  await db
+    .insertInto('effects')
+    .values(
+      effects.map((e) => ({
+        tenant_id: tenantId,
+        key: e.key,
+        lead_id: e.leadId,
+        kind: e.kind,
+        payload: JSON.stringify(encodeEffectBody(e)),
+      })),
+    )
+    // The same key again is the same intent: it was decided already (a replayed decision).
+    .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+    .execute();
+}
+
+export async function pendingEffects(
+  db: Executor,
+  tenantId: string,
+  opts: { limit: number; kinds?: readonly Effect['kind'][] },
+): Promise<PendingEffect[]> {
+  let q = db
+    .selectFrom('effects')
+    .select(['key', 'lead_id', 'kind', 'payload', 'attempts', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'pending');
+  if (opts.kinds?.length) q = q.where('kind', 'in', [...opts.kinds]);
+  const rows = await q.orderBy('created_at').orderBy('key').limit(opts.limit).execute();
+  return rows.map((r) => ({
+    effect: decodeEffect(r.key, r.lead_id, r.kind, r.payload),
+    attempts: r.attempts,
+    createdAt: r.created_at,
+  }));
+}
+
+/** True when an effect of this kind waits to be applied to the lead (the CRM does not show it yet). */
+export async function hasPendingEffect(
+  db: Executor,
+  tenantId: string,
+  leadId: string,
+  kind: Effect['kind'],
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('effects')
+    .select('key')
+    .where('tenant_id', '=', tenantId)
+    .where('lead_id', '=', leadId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'pending')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function markEffectsApplied(
+  db: Executor,
+  tenantId: string,
+  keys: readonly string[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db
+    .updateTable('effects')
+    .set({ status: 'applied', applied_at: new Date(), last_error: null })
+    .where('tenant_id', '=', tenantId)
+    .where('key', 'in', [...keys])
+    .execute();
+}
+
+/** A failed attempt: stays pending for the next try, or is dead-lettered (visible in ops, replayable). */
+export async function markEffectsFailed(
+  db: Executor,
+  tenantId: string,
+  keys: readonly string[],
+  error: string,
+  opts: { dead: boolean },
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db
+    .updateTable('effects')
+    .set((eb) => ({
+      status: opts.dead ? 'dead' : 'pending',
+      attempts: eb('attempts', '+', 1),
+      last_error: error,
+    }))
+    .where('tenant_id', '=', tenantId)
+    .where('key', 'in', [...keys])
+    .execute();
+}
+
+/** Replay after a fix: dead effects go back to pending. */
+export async function reviveEffects(
+  db: Executor,
+  tenantId: string,
+  keys?: readonly string[],
+): Promise<number> {
+  let q = db
+    .updateTable('effects')
+    .set({ status: 'pending', attempts: 0 })
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'dead');
+  if (keys) q = q.where('key', 'in', [...keys]);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,105 @@
+// The inbox: every inbound event stored once (unique per tenant and source event), then processed at least once.
+import type { Executor } from './executor.ts';
+
+export type InboxOutcome = { outcome: 'accepted'; id: number } | { outcome: 'duplicate' };
+
+export interface InboxItem {
+  id: number;
+  tenantId: string;
+  source: string;
+  dedupeKey: string;
+  leadId: string | null;
+  receivedAt: Date;
+  payload: Record<string, unknown>;
+}
+
+export async function acceptIntoInbox(
+  db: Executor,
+  item: {
+    tenantId: string;
+    source: string;
+    dedupeKey: string;
+    leadId: string | null;
+    payload: Record<string, unknown>;
+  },
+): Promise<InboxOutcome> {
+  const row = await db
+    .insertInto('inbox')
+    .values({
+      tenant_id: item.tenantId,
+      source: item.source,
+      dedupe_key: item.dedupeKey,
+      lead_id: item.leadId,
+      payload: JSON.stringify(item.payload),
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'dedupe_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row ? { outcome: 'accepted', id: row.id } : { outcome: 'duplicate' };
+}
+
+export async function pendingInbox(db: Executor, tenantId: string, limit: number): Promise<InboxItem[]> {
+  const rows = await db
+    .selectFrom('inbox')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    tenantId: r.tenant_id,
+    source: r.source,
+    dedupeKey: r.dedupe_key,
+    leadId: r.lead_id,
+    receivedAt: r.received_at,
+    payload: r.payload,
+  }));
+}
+
+export async function settleInbox(
+  db: Executor,
+  ids: readonly number[],
+  status: 'processed' | 'skipped' | 'failed',
+  error: string | null = null,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('inbox')
+    .set({ status, processed_at: new Date(), error })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Stores many events in one statement; returns how many were new. */
+export async function acceptManyIntoInbox(
+  db: Executor,
+  items: ReadonlyArray<{
+    tenantId: string;
+    source: string;
+    dedupeKey: string;
+    leadId: string | null;
+    payload: Record<string, unknown>;
+    /** Baton's clock (defaults to the database's). */
+    receivedAt?: Date;
+  }>,
+): Promise<{ accepted: number; duplicates: number }> {
+  if (items.length === 0) return { accepted: 0, duplicates: 0 };
+  const rows = await db
+    .insertInto('inbox')
+    .values(
+      items.map((i) => ({
+        tenant_id: i.tenantId,
+        source: i.source,
+        dedupe_key: i.dedupeKey,
+        lead_id: i.leadId,
+        payload: JSON.stringify(i.payload),
+        ...(i.receivedAt && { received_at: i.receivedAt }),
+      })),
+    )
+    .onConflict((oc) => oc.columns(['tenant_id', 'dedupe_key']).doNothing())
+    .returning('id')
+    .execute();
+  return { accepted: rows.length, duplicates: items.length - rows.length };
+}

@@ -1,0 +1,13 @@
+// Versioned migrations, in order. Add a file and list it here; never edit one that has shipped.
+import type { Migration } from 'kysely/migration';
+import * as initial from './0001_initial.ts';
+import * as oauth from './0002_oauth.ts';
+import * as webhookReplays from './0003_webhook_replays.ts';
+import * as oauthPkce from './0004_oauth_pkce.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_oauth': oauth,
+  '0003_webhook_replays': webhookReplays,
+  '0004_oauth_pkce': oauthPkce,
+};

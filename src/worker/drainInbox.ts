@@ -1,0 +1,140 @@
+// Processes a tenant's inbox: deletions erase Baton's copy of the person; changes are re-read from the CRM in
+// batches and turned into domain events; each lead's decision is saved with its effects. Safe to run again after
+// a crash: a re-read that changes nothing decides nothing.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { CrmLead, CrmPort } from '../crm/port.ts';
+import type { Decision } from '../domain/decide/draft.ts';
+import type { Executor } from '../store/executor.ts';
+import { hasPendingEffect } from '../store/effects.ts';
+import { pendingInbox, settleInbox, type InboxItem } from '../store/inbox.ts';
+import { erasePersonalData, loadLead } from '../store/leads.ts';
+import type { Tenant } from '../store/tenants.ts';
+import { applyEvent } from '../services/applyEvent.ts';
+import type { Clock } from './clock.ts';
+import { eventsFromSnapshot } from './snapshotEvents.ts';
+
+const date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+export const inboundChangeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('changed'),
+    leadId: z.string(),
+    occurredAt: date,
+    properties: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal('deleted'), leadId: z.string(), occurredAt: date, privacy: z.boolean() }),
+  z.object({
+    kind: z.literal('merged'),
+    leadId: z.string(),
+    mergedIds: z.array(z.string()),
+    occurredAt: date,
+  }),
+]);
+
+export interface DrainResult {
+  items: number;
+  leadsRead: number;
+  decisions: number;
+  erased: number;
+  failed: number;
+}
+
+/** A stable anonymous id for a deleted person's ledger rows: same person, same id; no way back. */
+export const anonymousIdOf = (tenantId: string, leadId: string) =>
+  `anon-${createHash('sha256').update(`${tenantId}:${leadId}`).digest('hex').slice(0, 16)}`;
+
+/** Lifecycles Baton starts tracking; a customer or "other" it has never seen is not a lead. */
+const TRACKED_WHEN_NEW = new Set(['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'unknown']);
+
+/** Brings one lead in line with a fresh CRM snapshot. Returns how many decisions were saved. */
+export async function applySnapshot(
+  deps: { db: Executor; clock: Clock; observeDecision?: (decision: Decision) => void },
+  tenant: Tenant,
+  lead: CrmLead,
+): Promise<number> {
+  const stored = await loadLead(deps.db, tenant.id, lead.id);
+  if (!stored && !TRACKED_WHEN_NEW.has(lead.lifecycle)) return 0;
+  // Baton decided an owner change the CRM has not received yet: the owner read now is the old one, not news.
+  const ownerPending = stored && (await hasPendingEffect(deps.db, tenant.id, lead.id, 'set_owner'));
+  const snapshot = ownerPending ? { ...lead, ownerId: stored.state.ownerId } : lead;
+  let decisions = 0;
+  for (const event of eventsFromSnapshot(
+    stored?.state ?? null,
+    snapshot,
+    deps.clock.now(),
+    tenant.policy.timeZone,
+  )) {
+    const outcome = await applyEvent(deps.db, {
+      tenantId: tenant.id,
+      leadId: lead.id,
+      event,
+      policy: tenant.policy,
+      now: deps.clock.now(),
+      observe: deps.observeDecision,
+    });
+    if (outcome.ok && outcome.saved) decisions++;
+  }
+  return decisions;
+}
+
+export async function syncLeads(
+  deps: { db: Executor; clock: Clock; observeDecision?: (decision: Decision) => void },
+  tenant: Tenant,
+  crm: CrmPort,
+  leadIds: readonly string[],
+): Promise<{ read: number; decisions: number }> {
+  if (leadIds.length === 0) return { read: 0, decisions: 0 };
+  const leads = await crm.readLeads(leadIds);
+  let decisions = 0;
+  for (const lead of leads) decisions += await applySnapshot(deps, tenant, lead);
+  return { read: leads.length, decisions };
+}
+
+export async function drainInbox(
+  deps: { db: Executor; clock: Clock; observeDecision?: (decision: Decision) => void },
+  tenant: Tenant,
+  crm: CrmPort,
+  opts: { pageSize?: number; budgetMs?: number } = {},
+): Promise<DrainResult> {
+  const result: DrainResult = { items: 0, leadsRead: 0, decisions: 0, erased: 0, failed: 0 };
+  const started = Date.now();
+  while (Date.now() - started < (opts.budgetMs ?? 50_000)) {
+    const items = await pendingInbox(deps.db, tenant.id, opts.pageSize ?? 500);
+    if (items.length === 0) break;
+    result.items += items.length;
+    const parsed = items.map((item) => ({ item, change: inboundChangeSchema.safeParse(item.payload) }));
+    const broken = parsed.filter((p) => !p.change.success).map((p) => p.item.id);
+    await settleInbox(deps.db, broken, 'failed', 'payload does not parse');
+    result.failed += broken.length;
+
+    const gone = new Set<string>();
+    const changed = new Set<string>();
+    const settled: InboxItem['id'][] = [];
+    for (const { item, change } of parsed) {
+      if (!change.success) continue;
+      const c = change.data;
+      if (c.kind === 'deleted') gone.add(c.leadId);
+      else if (c.kind === 'merged') {
+        for (const id of c.mergedIds) if (id !== c.leadId) gone.add(id);
+        changed.add(c.leadId);
+      } else changed.add(c.leadId);
+      settled.push(item.id);
+    }
+    for (const leadId of gone) {
+      await deps.db
+        .transaction()
+        .execute((tx) => erasePersonalData(tx, tenant.id, leadId, anonymousIdOf(tenant.id, leadId)));
+      result.erased++;
+    }
+    const sync = await syncLeads(
+      deps,
+      tenant,
+      crm,
+      [...changed].filter((id) => !gone.has(id)),
+    );
+    result.leadsRead += sync.read;
+    result.decisions += sync.decisions;
+    await settleInbox(deps.db, settled, 'processed');
+  }
+  return result;
+}

@@ -1,0 +1,73 @@
+// The SLA sweep: ticks only the leads whose timer is due (reminders, breaches, auto-recycles, hygiene, cooldown
+// ends). A page of due leads is read with their state in one query, decided in memory, and saved in one
+// transaction; a lead another worker changed meanwhile is decided again on its own. Each lead is visited once
+// per run, and the run stops at a time budget (the next tick continues).
+import { decide } from '../domain/decide/decide.ts';
+import type { Decision } from '../domain/decide/draft.ts';
+import { nextTimerAt } from '../domain/decide/nextTimer.ts';
+import { applyEvent } from '../services/applyEvent.ts';
+import { encodeLeadState } from '../store/leadStateCodec.ts';
+import type { Executor } from '../store/executor.ts';
+import { dueLeadStates, saveDecisionsBatch } from '../store/leads.ts';
+import type { Tenant } from '../store/tenants.ts';
+import type { Clock } from './clock.ts';
+import { readMeasuredCycle } from './measuredCycle.ts';
+
+export interface SweepResult {
+  visited: number;
+  changed: number;
+  /** True when the time budget ran out before every due lead was visited (the next run continues). */
+  truncated: boolean;
+}
+
+export async function sweepDueLeads(
+  deps: { db: Executor; clock: Clock; observeDecision?: (decision: Decision) => void },
+  tenant: Tenant,
+  opts: { pageSize?: number; budgetMs?: number } = {},
+): Promise<SweepResult> {
+  const now = deps.clock.now();
+  const started = Date.now();
+  const seen = new Set<string>();
+  const measuredCycle = await readMeasuredCycle(deps.db, tenant.id);
+  const ctx = { policy: tenant.policy, now, measuredCycle };
+  const result: SweepResult = { visited: 0, changed: 0, truncated: false };
+  for (;;) {
+    if (Date.now() - started > (opts.budgetMs ?? 50_000)) return { ...result, truncated: true };
+    const page = (
+      await dueLeadStates(deps.db, { now, limit: opts.pageSize ?? 500, tenantId: tenant.id })
+    ).filter((d) => !seen.has(d.state.leadId));
+    if (page.length === 0) return result;
+    const items: Array<{ decision: Decision; expectedVersion: number; nextTimerAt: Date | null }> = [];
+    for (const due of page) {
+      seen.add(due.state.leadId);
+      result.visited++;
+      const r = decide(due.state, { kind: 'tick', at: now }, ctx);
+      if (!r.ok) continue;
+      const timer = nextTimerAt(r.decision.state, tenant.policy, now, measuredCycle);
+      const unchanged =
+        r.decision.ledger.length === 0 &&
+        r.decision.effects.length === 0 &&
+        timer?.getTime() === due.nextTimerAt.getTime() &&
+        JSON.stringify(encodeLeadState(r.decision.state)) === JSON.stringify(encodeLeadState(due.state));
+      if (!unchanged) items.push({ decision: r.decision, expectedVersion: due.version, nextTimerAt: timer });
+    }
+    const { saved, stale } = await deps.db
+      .transaction()
+      .execute((tx) => saveDecisionsBatch(tx, tenant.id, items));
+    for (const item of items)
+      if (saved.has(item.decision.state.leadId)) deps.observeDecision?.(item.decision);
+    result.changed += saved.size;
+    for (const leadId of stale) {
+      const outcome = await applyEvent(deps.db, {
+        tenantId: tenant.id,
+        leadId,
+        event: { kind: 'tick', at: now },
+        policy: tenant.policy,
+        now,
+        measuredCycle,
+        observe: deps.observeDecision,
+      });
+      if (outcome.ok && outcome.saved) result.changed++;
+    }
+  }
+}

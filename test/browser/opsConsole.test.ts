@@ -1,0 +1,230 @@
+// The ops console in headless chromium against Baton in sandbox mode, after a scenario that made real data:
+// the login gate, the sync log down to a failed call, the lead's timeline, a replay that goes out once the cause
+// is fixed, tenants, the SLA board, and funnel analytics whose numbers are the JSON API's.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  FailuresView,
+  Funnel,
+  SlaBoard,
+  SyncLogResponse,
+} from '../../src/web/ops/console/client/apiTypes.ts';
+import { launchChromium, pageReady, screenshot } from './support/chromium.ts';
+import { runOpsScenario, type OpsScenario } from './support/opsScenario.ts';
+
+const TOKEN = 'ops-token-for-tests-0123456789';
+
+let s: OpsScenario;
+let browser: Browser;
+let page: Page;
+let base: string;
+const pageErrors: string[] = [];
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function open(path: string): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await pageReady(page);
+}
+
+/** How the console writes a 0–1 share. */
+const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10} %`;
+
+beforeAll(async () => {
+  [s, browser] = await Promise.all([runOpsScenario(), launchChromium()]);
+  base = s.h.running.config.publicUrl;
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await s?.h.close();
+});
+
+describe('the ops console in a browser', () => {
+  it('refuses pages, scripts and the API without a login, and sends the browser to the login form', async () => {
+    const pageRes = await fetch(`${base}/ops/sync-log?status=error`, { redirect: 'manual' });
+    expect(pageRes.status).toBe(302);
+    expect(pageRes.headers.get('location')).toBe('/ops/login?next=%2Fops%2Fsync-log%3Fstatus%3Derror');
+    const apiRes = await fetch(`${base}/ops/api/sync-log`);
+    expect(apiRes.status).toBe(401);
+    expect(await apiRes.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect((await fetch(`${base}/ops/assets/js/main.ts`)).status).toBe(401);
+
+    await page.goto(`${base}/ops/funnel`);
+    expect(new URL(page.url()).pathname).toBe('/ops/login');
+    await page.fill('#token', 'not-the-ops-token-000');
+    await page.click('button[type=submit]');
+    await page.getByRole('alert').getByText('That token is not right.').waitFor();
+    await screenshot(page, '01-login');
+  });
+
+  it('logs in with the ops token, back to the page asked for; the overview shows the stuck-MQL banner', async () => {
+    await page.fill('#token', TOKEN);
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/ops/funnel');
+    await pageReady(page);
+
+    await open('/ops');
+    const failures = await api<FailuresView>('/ops/api/failures');
+    expect(failures.stuckMqls.message).toBe('1 MQLs are stuck behind sync errors and their SLA is running');
+    const banner = page.getByTestId('stuck-banner');
+    await expect(banner.textContent()).resolves.toContain(failures.stuckMqls.message);
+    await expect(banner.textContent()).resolves.toContain(s.reMqlLead);
+    await expect(page.getByTestId('tenant-tile').textContent()).resolves.toContain('connected');
+    await screenshot(page, '02-overview');
+  });
+
+  it('filters the sync log to the failed call and opens that lead’s timeline from its record id', async () => {
+    await page.click('nav >> text=Sync log');
+    await pageReady(page);
+    const live = page.getByRole('button', { name: 'Pause live updates' });
+    await live.click();
+    await expect(page.getByTestId('live-status').textContent()).resolves.toMatch(/^Paused/);
+    await page.fill('input[name=since]', '2099-01-01T00:00');
+    await page.click('button:has-text("Apply")');
+    await page.getByText('No CRM calls or events match these filters.').waitFor();
+    await page.fill('input[name=since]', '');
+    await page.selectOption('select[name=status]', 'error');
+    await page.fill('input[name=lead]', s.recycledLead);
+    await page.click('button:has-text("Apply")');
+    const rows = page.locator('[data-testid=sync-log-table] tbody tr');
+    await rows.first().waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    const failed = await api<SyncLogResponse>(
+      `/ops/api/sync-log?status=error&leadId=${s.recycledLead}&tenantId=${s.tenantId}`,
+    );
+    expect(failed.rows).toHaveLength(1);
+    const call = failed.rows[0]!;
+    expect(call).toMatchObject({
+      operation: expect.stringMatching(/^lists\.memberships\.add/),
+      httpStatus: 404,
+    });
+    expect(await rows.first().getAttribute('data-row')).toBe(String(call.id));
+    const text = await rows.first().textContent();
+    expect(text).toContain(call.operation);
+    expect(text).toContain('not_found');
+    expect(new URL(page.url()).searchParams.get('status')).toBe('error');
+    await screenshot(page, '03-sync-log-failed-call');
+
+    await rows.first().locator(`a:text-is("${s.recycledLead}")`).click();
+    await page.waitForURL(`**/ops/leads/${s.tenantId}/${s.recycledLead}`);
+    await pageReady(page);
+    const timeline = page.getByTestId('timeline');
+    await expect(timeline.locator('li.tl-crm_call.status-error').textContent()).resolves.toContain(
+      call.operation,
+    );
+    await expect(timeline.locator('li.tl-decision').last().textContent()).resolves.toContain(
+      'assigned → recycled (sla untouched)',
+    );
+    await screenshot(page, '04-lead-timeline');
+  });
+
+  it('replays dead letters once the cause is fixed: the writes go out and their groups disappear', async () => {
+    await open('/ops/failures');
+    const groups = page.locator('[data-testid=failure-table] tbody tr');
+    await expect.poll(() => groups.count()).toBe(2);
+    await screenshot(page, '05-failures');
+
+    // The fix: someone restores the two deleted nurture lists in HubSpot.
+    for (const id of s.deletedLists) s.h.portal.lists.restore(id);
+    const addGroup = groups.filter({ hasText: 'lists.memberships.add' });
+    await addGroup.getByRole('button', { name: /^Replay/ }).click();
+    await page.getByTestId('replay-result').getByText('1 write is back in the queue').waitFor();
+    await expect.poll(() => groups.count()).toBe(1);
+    await s.h.flush(); // the flush the replay queued
+    const untouched = await s.h.listId('nurture_untouched');
+    expect(s.h.portal.listMembers(untouched)).toContain(s.recycledLead);
+    const sent = await api<SyncLogResponse>(
+      `/ops/api/sync-log?status=ok&leadId=${s.recycledLead}&tenantId=${s.tenantId}`,
+    );
+    expect(sent.rows[0]?.operation).toMatch(/^lists\.memberships\.add/);
+
+    await page.click('button:has-text("Replay all")');
+    await expect.poll(() => groups.count()).toBe(0);
+    await s.h.flush();
+    await page.click('button:has-text("Refresh")');
+    // Until the flush, the replayed write still held its MQL; after it, the banner goes.
+    await page.getByTestId('stuck-banner').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('failure-groups').textContent()).resolves.toContain('No dead letters');
+    expect((await api<FailuresView>('/ops/api/failures')).total).toBe(0);
+    await screenshot(page, '06-failures-replayed');
+  });
+
+  it('shows each tenant’s connection, API budget and provisioning, and the SLA board', async () => {
+    await open('/ops/tenants');
+    const card = page.getByTestId('tenant-card');
+    await expect(card.textContent()).resolves.toMatch(
+      /connected[\s\S]*API budget[\s\S]*of 110 in the last 10 s/,
+    );
+    await screenshot(page, '07-tenants');
+
+    await open('/ops/sla');
+    const board = await api<SlaBoard>(`/ops/api/sla-board?tenantId=${s.tenantId}`);
+    expect(board.totals).toEqual({ assigned: 3, dueSoon: 1, breached: 1 });
+    expect(await page.getByTestId('kpi-breached').getAttribute('data-value')).toBe('1');
+    const first = page.locator('[data-testid=sla-leads] tbody tr').first();
+    expect(await first.getAttribute('data-row')).toBe(board.leads[0]?.leadId);
+    await expect(first.textContent()).resolves.toContain('breached');
+    const over = board.overCapacity.map((o) => o.repId);
+    expect(over).toHaveLength(1);
+    await expect(page.getByTestId('sla-reps').textContent()).resolves.toContain('over capacity');
+    // Reps by name, read from HubSpot's owners API.
+    const named = board.reps.filter((r) => r.name !== null);
+    expect(named.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('sla-reps').textContent()).resolves.toContain(named[0]?.name ?? '?');
+    await screenshot(page, '08-sla-board');
+  });
+
+  it('draws funnel analytics with Chart.js whose numbers are the JSON API’s, with JSON and CSV links', async () => {
+    await open(`/ops/funnel?tenant=${s.tenantId}`);
+    const report = await api<Funnel>(`/ops/api/funnel?tenantId=${s.tenantId}&bucket=week`);
+    const rate = report.rejectRate.rate;
+    expect(rate).not.toBeNull();
+    const kpi = page.getByTestId('kpi-reject-rate');
+    expect(await kpi.getAttribute('data-value')).toBe(String(rate));
+    await expect(kpi.locator('.kpi-value').textContent()).resolves.toBe(percent(rate ?? 0));
+    const mql = report.stages.find((x) => x.stage === 'mql');
+    expect(await page.getByTestId('kpi-mqls').getAttribute('data-value')).toBe(String(mql?.enteredLeads));
+    await expect(page.getByTestId('conversion-table').textContent()).resolves.toContain(
+      percent(report.conversion.find((c) => c.from === 'mql')?.rate ?? 0),
+    );
+
+    const charts = await page.evaluate(() => {
+      const lib = (
+        window as unknown as { Chart: { instances: Record<string, { canvas: HTMLCanvasElement }> } }
+      ).Chart;
+      return Object.values(lib.instances).map((c) => c.canvas.width);
+    });
+    expect(charts.length).toBeGreaterThanOrEqual(9);
+    for (const width of charts) expect(width).toBeGreaterThan(200);
+
+    const json = await page.getByTestId('funnel-json').getAttribute('href');
+    expect(json).toBe(`/ops/api/funnel?tenantId=${s.tenantId}&bucket=week`);
+    const sameReport = await page.evaluate(async (url) => (await fetch(url)).json(), json ?? '');
+    expect(sameReport).toEqual(report);
+    const csvHref = await page.getByTestId('funnel-csv').getAttribute('href');
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), csvHref ?? '');
+    expect(csv).toContain(`reject_rate,all,rate,${rate}`);
+    await screenshot(page, '09-funnel');
+
+    await page.click('[data-testid=funnel-slices] button:has-text("Rep")');
+    await expect(page.getByTestId('funnel-slices').textContent()).resolves.toContain(
+      report.rejectRate.byRep[0]?.key ?? '(none)',
+    );
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('/ops');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, '10-overview-phone');
+    expect(pageErrors).toEqual([]);
+  });
+});

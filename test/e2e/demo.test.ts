@@ -1,0 +1,95 @@
+// The demo's small scenario end to end, through the same code as `npm run demo`: Baton in sandbox mode with a
+// simulated sales team around the HubSpot portal and another around the Salesforce org, on one stepped clock;
+// each CRM's own state and Baton's store must tell the same story.
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '../../scripts/demo.ts';
+import { METRIC_NAMES } from '../../src/sandbox/simulation/demoMetrics.ts';
+import { SCENARIOS } from '../../src/sandbox/simulation/scenario.ts';
+import { ledgerForPeriod } from '../../src/store/ledger.ts';
+
+const small = SCENARIOS.small;
+
+describe('npm run demo (small scenario)', () => {
+  it(
+    'runs to completion in both CRMs, and each CRM and Baton agree on every number',
+    { timeout: 180_000 },
+    async () => {
+      const doubleClicked: Array<{ lead: string; ledger: number; portal: number }> = [];
+      const result = await runDemo({
+        scenario: small,
+        inspect: async ({ db, hubspot }) => {
+          const ledger = await ledgerForPeriod(
+            db,
+            hubspot.tenantId,
+            new Date(0),
+            new Date('9999-12-31T00:00:00Z'),
+          );
+          for (const lead of new Set(hubspot.stats.doubleClicks.contactIds)) {
+            doubleClicked.push({
+              lead,
+              ledger: ledger.filter(
+                (e) => e.leadId === lead && e.cause === 'rep_returned' && e.to === 'returned',
+              ).length,
+              portal: (hubspot.portal.contact(lead)?.history['baton_returned_at'] ?? []).filter(
+                (v) => v.value !== '',
+              ).length,
+            });
+          }
+        },
+      });
+      expect(result.run.completed).toBe(true);
+      for (const side of [result.hubspot, result.salesforce]) {
+        expect(side.disagreements).toEqual([]);
+        expect(side.openHandoffs).toBe(0);
+        expect(side.stats.errors).toEqual([]);
+      }
+
+      // The last line: one object per CRM, the CRM's own numbers.
+      expect(JSON.parse(result.json)).toEqual({
+        hubspot: Object.fromEntries(METRIC_NAMES.map((k) => [k, result.hubspot.crm[k]])),
+        salesforce: Object.fromEntries(METRIC_NAMES.map((k) => [k, result.salesforce.crm[k]])),
+      });
+
+      const m = result.hubspot.crm;
+      expect(m.leads).toBe(small.existingContacts + small.arrivals);
+      expect(m.mql).toBeGreaterThan(5);
+      expect(m.assigned).toBeGreaterThanOrEqual(m.mql);
+      expect(m.touchedInSla).toBeGreaterThan(0);
+      expect(m.breached).toBeGreaterThan(0);
+      expect(m.recycledUntouched).toBeGreaterThan(0);
+      expect(m.returned).toBeGreaterThan(0);
+      expect(m.touchedInSla + m.recycledUntouched + m.returned).toBeLessThanOrEqual(m.assigned);
+      expect(m.scoreWrites).toBeGreaterThan(m.leads);
+      expect(m.apiCalls).toBeGreaterThan(0);
+
+      // Every return in the small scenario is clicked twice: each is taken once, the other click is a duplicate.
+      const stats = result.hubspot.stats;
+      expect(stats.doubleClicks.sent).toBe(stats.returns.sent);
+      expect(stats.doubleClicks.answers).toEqual({ '200 + 200 duplicate': stats.returns.sent });
+      expect(stats.returns.accepted).toBe(m.returned);
+      expect(doubleClicked.length).toBeGreaterThan(0);
+      for (const d of doubleClicked) expect(d).toEqual({ lead: d.lead, ledger: 1, portal: 1 });
+
+      // Salesforce: leads through web-to-lead, owned by the territory rule; reps log calls, convert, return.
+      const s = result.salesforce.crm;
+      expect(s.leads).toBe(small.salesforce.existingLeads + small.salesforce.arrivals);
+      expect(s.mql).toBeGreaterThan(3);
+      expect(s.assigned).toBeGreaterThanOrEqual(s.mql);
+      expect(s.touchedInSla).toBeGreaterThan(0);
+      expect(s.breached).toBeGreaterThan(0);
+      expect(s.recycledUntouched).toBeGreaterThan(0);
+      expect(s.returned).toBeGreaterThan(0);
+      expect(s.qualified).toBeGreaterThan(0);
+      // A hand-off is first touched in time or breaches (or neither: returned untouched in time); only a breached
+      // one is recycled as never worked.
+      expect(s.touchedInSla + s.breached).toBeLessThanOrEqual(s.assigned);
+      expect(s.recycledUntouched).toBeLessThanOrEqual(s.breached);
+      // Every lead is scored at least once.
+      expect(s.scoreWrites).toBeGreaterThanOrEqual(s.leads);
+      expect(s.apiCalls).toBeGreaterThan(0);
+      expect(s.failedCalls).toBe(0);
+      // Each return saved through the quick action is taken, once.
+      expect(result.salesforce.stats.returns.sent).toBe(s.returned);
+    },
+  );
+});

@@ -1,0 +1,256 @@
+// Installing Baton in a HubSpot portal, end to end against the sandbox: the consent redirect, the callback, tokens
+// encrypted, provisioning, refresh with rotation, a revoked token, forged/replayed/denied installs, uninstall.
+import type { Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenSetSchema } from '../../src/crm/hubspot/oauth.ts';
+import { createLogger } from '../../src/logger.ts';
+import { installBaton } from '../../src/sandboxPortal.ts';
+import { bootstrapPortal, createHubSpotSandbox, createManualClock } from '../../src/sandbox/hubspot/index.ts';
+import type { HubSpotSandbox, RunningSandbox, BootstrappedPortal } from '../../src/sandbox/hubspot/index.ts';
+import { storeTokenVault } from '../../src/services/hubspotTokenVault.ts';
+import { callbackPath, uninstall, type HubSpotInstallDeps } from '../../src/services/hubspotInstall.ts';
+import { HubSpotPortals } from '../../src/services/hubspotPortals.ts';
+import { InstallStateSigner } from '../../src/services/installState.ts';
+import { Cipher } from '../../src/store/cipher.ts';
+import { loadCredentials } from '../../src/store/credentials.ts';
+import { migrate, openDatabase, type Database } from '../../src/store/database.ts';
+import { getTenant, listTenants } from '../../src/store/tenants.ts';
+import { createApp } from '../../src/web/app.ts';
+import { freePort } from '../support/freePort.ts';
+
+const OPS_TOKEN = 'ops-token-for-tests-0123456789';
+const clock = createManualClock(Date.parse('2026-11-23T14:00:00Z'));
+const now = () => new Date(clock.now());
+let database: Database;
+let sandbox: HubSpotSandbox;
+let running: RunningSandbox;
+let setup: BootstrappedPortal;
+let server: Server;
+let baton: string;
+let portals: HubSpotPortals;
+let install: HubSpotInstallDeps;
+const cipher = new Cipher([{ version: 1, key: randomBytes(32) }]);
+const tenantId = () => `hubspot-${setup.portal.id}`;
+
+async function get(url: string) {
+  const res = await fetch(url, { redirect: 'manual' });
+  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+}
+
+/** The consent step in the sandbox: returns Baton's callback URL with code and state. */
+async function consent(): Promise<string> {
+  const start = await get(`${baton}/oauth/hubspot/install`);
+  const authorize = await get(start.location ?? '');
+  return authorize.location ?? '';
+}
+
+beforeAll(async () => {
+  database = openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+  await migrate(database.db);
+  sandbox = createHubSpotSandbox({ clock, oauth: { rotateRefreshTokens: true } });
+  running = await sandbox.listen();
+  const port = await freePort();
+  baton = `http://127.0.0.1:${port}`;
+  setup = bootstrapPortal(sandbox.state, { redirectUri: `${baton}${callbackPath}` });
+  const app = {
+    clientId: setup.app.clientId,
+    clientSecret: setup.app.clientSecret,
+    apiBaseUrl: running.baseUrl,
+    authorizeUrl: `${running.baseUrl}/oauth/authorize`,
+  };
+  portals = new HubSpotPortals({
+    db: database.db,
+    app,
+    vault: storeTokenVault({ db: database.db, cipher, now }),
+    now,
+  });
+  install = {
+    db: database.db,
+    cipher,
+    app,
+    signer: new InstallStateSigner(randomBytes(32)),
+    publicUrl: baton,
+    portals,
+    now,
+    log: createLogger('silent'),
+  };
+  const web = createApp({
+    log: createLogger('silent'),
+    isReady: async () => true,
+    opsToken: OPS_TOKEN,
+    hubspot: install,
+    disconnectTenant: (id) => uninstall(install, id),
+  });
+  server = await new Promise<Server>((resolve) => {
+    const s = web.listen(port, '127.0.0.1', () => resolve(s));
+  });
+});
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  await portals.stop();
+  await sandbox.close();
+  await database.close();
+});
+
+describe('HubSpot install (OAuth) against the sandbox', () => {
+  it('sends the admin to HubSpot with exactly Baton’s scopes and a signed state', async () => {
+    const start = await get(`${baton}/oauth/hubspot/install`);
+    expect(start.status).toBe(302);
+    const url = new URL(start.location ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe(`${running.baseUrl}/oauth/authorize`);
+    expect(url.searchParams.get('redirect_uri')).toBe(`${baton}${callbackPath}`);
+    expect(url.searchParams.get('scope')?.split(' ').sort()).toEqual(
+      [
+        'crm.lists.read',
+        'crm.lists.write',
+        'crm.objects.contacts.read',
+        'crm.objects.contacts.write',
+        'crm.objects.owners.read',
+        'crm.schemas.contacts.read',
+        'crm.schemas.contacts.write',
+        'oauth',
+      ].sort(),
+    );
+    expect(url.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+$/);
+  });
+
+  it('installs: tenant created, tokens encrypted at rest, portal provisioned, an "installed" page', async () => {
+    const callback = await get(await consent());
+    expect(callback.status).toBe(200);
+    expect(callback.text).toContain('Installed');
+    expect(callback.text).toMatch(/Provisioning: \d+ created/);
+    const tenant = await getTenant(database.db, tenantId());
+    expect(tenant?.status).toBe('connected');
+    const tokens = await loadCredentials(database.db, cipher, tenantId(), tokenSetSchema);
+    expect(tokens?.accessToken).toBeTruthy();
+    const raw = await sql<{ dump: string }>`select row_to_json(c)::text as dump from credentials c`.execute(
+      database.db,
+    );
+    expect(raw.rows[0]?.dump).not.toContain(tokens?.accessToken ?? 'x');
+    expect(raw.rows[0]?.dump).not.toContain(tokens?.refreshToken ?? 'x');
+    expect(setup.portal.contact).toBeDefined();
+    const lists = await portals.crm(tenantId()).provision((await getTenant(database.db, tenantId()))!.policy);
+    expect(lists.created).toEqual([]);
+  });
+
+  it('refuses a replayed callback: the state is single-use', async () => {
+    const url = await consent();
+    expect((await get(url)).status).toBe(200);
+    const again = await get(url);
+    expect(again.status).toBe(400);
+    expect(again.text).toContain('already used');
+  });
+
+  it.each([
+    [
+      'a forged state',
+      (u: URL) => u.searchParams.set('state', 'eyJuIjoiYWFhYWFhYWFhYWFhYWFhYWFhYSJ9.Zm9yZ2Vk'),
+    ],
+    ['no state', (u: URL) => u.searchParams.delete('state')],
+    ['no code', (u: URL) => u.searchParams.delete('code')],
+  ])('refuses %s with a clear page and stores nothing', async (_label, tamper) => {
+    const before = await listTenants(database.db);
+    const url = new URL(await consent());
+    tamper(url);
+    const res = await get(url.toString());
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Install failed');
+    expect(await listTenants(database.db)).toEqual(before);
+  });
+
+  it('an admin who denies access sees why; nothing is stored', async () => {
+    sandbox.setOAuth({ denyAuthorization: true });
+    try {
+      const res = await get(await consent());
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('did not grant access');
+    } finally {
+      sandbox.setOAuth({ denyAuthorization: false });
+    }
+  });
+
+  it('a code HubSpot refuses (forged, expired, used) is the caller’s problem: a 400 page; nothing is stored', async () => {
+    const before = await listTenants(database.db);
+    const url = new URL(await consent());
+    url.searchParams.set('code', 'not-a-real-code');
+    const res = await get(url.toString());
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('HubSpot refused the install');
+    expect(await listTenants(database.db)).toEqual(before);
+  });
+
+  it('HubSpot unreachable during the code exchange is a gateway failure: a 502 page; nothing is stored', async () => {
+    const before = await listTenants(database.db);
+    const url = await consent();
+    const app = install.app;
+    install.app = { ...app, apiBaseUrl: `http://127.0.0.1:${await freePort()}` };
+    try {
+      const res = await get(url);
+      expect(res.status).toBe(502);
+      expect(res.text).toContain('Install failed');
+    } finally {
+      install.app = app;
+    }
+    expect(await listTenants(database.db)).toEqual(before);
+  });
+
+  it('refreshes an expiring token once and keeps the rotated refresh token', async () => {
+    const before = await loadCredentials(database.db, cipher, tenantId(), tokenSetSchema);
+    clock.advance(29 * 60_000); // within five minutes of expiry
+    const crm = portals.crm(tenantId());
+    await Promise.all([crm.readLeads(['1']), crm.readLeads(['2']), crm.readLeads(['3'])]);
+    const after = await loadCredentials(database.db, cipher, tenantId(), tokenSetSchema);
+    expect(after?.accessToken).not.toBe(before?.accessToken);
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
+    const refreshes = sandbox.state.requests.all({ path: '/oauth/v1/token' }).filter((r) => r.status === 200);
+    expect(refreshes.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a revoked refresh token disconnects the tenant, keeps its data, and a reinstall resumes it', async () => {
+    sandbox.state.uninstallApp(setup.portal.id, setup.app.appId);
+    clock.advance(31 * 60_000);
+    portals.forget(tenantId());
+    await expect(portals.crm(tenantId()).readLeads(['1'])).rejects.toMatchObject({ kind: 'auth_invalid' });
+    expect((await getTenant(database.db, tenantId()))?.status).toBe('disconnected');
+    await installBaton(baton);
+    expect((await getTenant(database.db, tenantId()))?.status).toBe('connected');
+    expect(await portals.crm(tenantId()).readLeads([])).toEqual([]);
+  });
+
+  it('uninstall (ops) revokes the refresh token at HubSpot and removes it here', async () => {
+    const unauthenticated = await fetch(`${baton}/ops/api/tenants/${tenantId()}/uninstall`, {
+      method: 'POST',
+    });
+    expect(unauthenticated.status).toBe(401);
+    const tokens = await loadCredentials(database.db, cipher, tenantId(), tokenSetSchema);
+    const res = await fetch(`${baton}/ops/api/tenants/${tenantId()}/uninstall`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPS_TOKEN}` },
+    });
+    expect(await res.json()).toEqual({
+      tenantId: tenantId(),
+      status: 'disconnected',
+      refreshTokenRevoked: true,
+    });
+    expect(await loadCredentials(database.db, cipher, tenantId(), tokenSetSchema)).toBeNull();
+    const refresh = await fetch(`${running.baseUrl}/oauth/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: setup.app.clientId,
+        client_secret: setup.app.clientSecret,
+        refresh_token: tokens?.refreshToken ?? '',
+      }),
+    });
+    expect(refresh.status).toBe(400);
+    expect((await getTenant(database.db, tenantId()))?.status).toBe('disconnected');
+    const unknown = await fetch(`${baton}/ops/api/tenants/hubspot-nope/uninstall`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPS_TOKEN}` },
+    });
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,0 +1,293 @@
+// The core loop on Salesforce, end to end against the sandbox org on a manual clock: change events over CometD
+// (replay positions stored with the events) → inbox → decisions → sObject Collections writes; a rep's
+// quick-action return; the SLA sweep; a lost change event caught by reconciliation; Baton's own writes not
+// processed again; restarts, expired replay positions and expired sessions.
+import { afterEach, describe, expect, it } from 'vitest';
+import { SF_FIELDS, SF_RETURN_REQUEST } from '../../src/crm/salesforce/batonFields.ts';
+import { isOwnChange } from '../../src/crm/salesforce/changeEvents.ts';
+import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
+
+// Monday 23 Nov 2026, 09:00 in New York (the default policy's business hours 09:00–17:00).
+const MONDAY_9AM = new Date('2026-11-23T14:00:00Z');
+const HOUR = 3_600_000;
+
+let h: BatonHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const org = (b: BatonHarness) => b.org.org.org;
+const rep = (b: BatonHarness, n = 0) => b.org.org.reps[n]?.id ?? '';
+const queueId = (b: BatonHarness) => b.org.org.marketingQueue?.id ?? '';
+const lead = (b: BatonHarness, id: string): Record<string, unknown> => org(b).lead(id)?.values ?? {};
+
+/** A strong-fit lead from the website's demo form; the org's assignment rule gives it to the first rep. */
+function demoRequest(b: BatonHarness, n: number): string {
+  const created = org(b).createLead(
+    {
+      FirstName: `Buyer${n}`,
+      LastName: 'Example',
+      Company: `Northwind ${n}`,
+      Email: `buyer${n}@northwind${n}.example`,
+      Title: 'VP Sales',
+      NumberOfEmployees: 800,
+      Industry: 'Technology',
+      Country: 'United States',
+      LeadSource: 'Demo Request',
+    },
+    { assign: true, userId: b.org.org.marketingUser.id },
+  );
+  return created.id;
+}
+
+/** What the returnToMarketing quick action writes through lightning/uiRecordApi, as the rep. */
+function quickActionReturn(
+  b: BatonHarness,
+  id: string,
+  by: string,
+  input: { reason: string; note?: string; reengageOn?: string },
+) {
+  org(b).updateAsUser(
+    id,
+    {
+      [SF_RETURN_REQUEST.reason]: input.reason,
+      [SF_RETURN_REQUEST.note]: input.note ?? null,
+      [SF_RETURN_REQUEST.reengageAt]: input.reengageOn ?? null,
+      [SF_RETURN_REQUEST.requestedAt]: b.now().toISOString(),
+    },
+    by,
+  );
+}
+
+const campaignMembers = (b: BatonHarness, campaignId: string) =>
+  org(b)
+    .campaignMembers(campaignId)
+    .map((m) => m.values['LeadId']);
+
+async function inboxRows(b: BatonHarness) {
+  return b.running.database.db
+    .selectFrom('inbox')
+    .select(['dedupe_key', 'payload', 'status'])
+    .where('source', '=', 'salesforce.cdc')
+    .execute();
+}
+
+describe('the core loop on Salesforce', () => {
+  it('a demo request is scored in Salesforce, and the rep’s quick-action return recycles it into the reason’s campaign owned by the marketing queue', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const id = demoRequest(h, 1);
+    expect(lead(h, id).OwnerId).toBe(rep(h));
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({
+      [SF_FIELDS.stage]: 'assigned',
+      [SF_FIELDS.slaStatus]: 'on_time',
+      [SF_FIELDS.grade]: expect.stringMatching(/^A/),
+    });
+    expect(String(lead(h, id)[SF_FIELDS.scoreReasons])).toContain('Demo');
+    // Baton's own writes did not re-enter the inbox, and did not move the lead's owner (no assignment rules).
+    expect(lead(h, id).OwnerId).toBe(rep(h));
+
+    h.advance(2 * HOUR);
+    quickActionReturn(h, id, rep(h), {
+      reason: 'no_budget',
+      note: 'Budget frozen until Q2',
+      reengageOn: '2027-04-01',
+    });
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({
+      OwnerId: queueId(h),
+      [SF_FIELDS.stage]: 'recycled',
+      [SF_FIELDS.lastReason]: 'no_budget',
+      [SF_FIELDS.lastNote]: 'Budget frozen until Q2',
+      [SF_FIELDS.recycleCount]: 1,
+    });
+    expect(campaignMembers(h, await h.listId('nurture_timing'))).toEqual([id]);
+    const stored = await h.lead(id);
+    expect(stored?.state.stage).toBe('recycled');
+    // The picked day starts in the tenant's zone (New York), not in UTC.
+    expect(stored?.state.reengageAt?.toISOString()).toBe('2027-04-01T04:00:00.000Z');
+    const ledger = await h.ledger(id);
+    expect(ledger.map((e) => e.to)).toContain('recycled');
+    expect(ledger.find((e) => e.to === 'recycled')).toMatchObject({
+      actor: { kind: 'user', userId: rep(h) },
+      reason: 'no_budget',
+    });
+
+    // Baton's writes were published as change events with its client name; none of them reached the inbox.
+    const published = org(h).changeEvents.events('/data/LeadChangeEvent');
+    const own = published.filter((e) => isOwnChange(e.message.payload.ChangeEventHeader.changeOrigin));
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    const keys = (await inboxRows(h)).map((r) => r.dedupe_key);
+    expect(keys).toHaveLength(published.length - own.length);
+    for (const e of own) {
+      expect(keys).not.toContain(`sf:${e.message.payload.ChangeEventHeader.transactionKey}:${id}`);
+    }
+    expect(await h.pending()).toEqual([]);
+    // Each stored change event is in the sync log (what ops sees as the org's last event in).
+    const inbound = await h.running.database.db
+      .selectFrom('sync_log')
+      .select(['operation', 'at'])
+      .where('direction', '=', 'inbound')
+      .where('tenant_id', '=', (await h.tenant()).id)
+      .orderBy('id')
+      .execute();
+    expect(inbound.map((r) => r.operation)).toContain('change event LeadChangeEvent');
+    expect(inbound.at(-1)?.at.toISOString()).toBe(h.now().toISOString());
+  });
+
+  it('an untouched lead breaches its SLA and is recycled into the untouched campaign, owned by the marketing queue', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const id = demoRequest(h, 2);
+    await h.settle();
+    // 24 business hours from Monday 09:00 → Wednesday 17:00 New York.
+    expect(new Date(lead(h, id)[SF_FIELDS.slaDueAt] as string | number).toISOString()).toBe(
+      '2026-11-25T22:00:00.000Z',
+    );
+
+    h.set(new Date('2026-11-26T15:00:00Z'));
+    await h.sweep();
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.slaStatus]).toBe('breached');
+    // The escalation is a task in Salesforce for the rep.
+    expect(
+      org(h)
+        .tasks(id)
+        .map((t) => t.values['OwnerId']),
+    ).toContain(rep(h));
+
+    h.set(new Date('2026-12-08T15:00:00Z'));
+    await h.sweep();
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({
+      OwnerId: queueId(h),
+      [SF_FIELDS.stage]: 'recycled',
+      [SF_FIELDS.lastReason]: 'untouched',
+    });
+    expect(campaignMembers(h, await h.listId('nurture_untouched'))).toEqual([id]);
+  });
+
+  it('a call the rep logs (a Task on the lead) stops the SLA clock', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const id = demoRequest(h, 3);
+    await h.settle();
+    h.advance(3 * HOUR);
+    org(h).logCall(id, rep(h));
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.slaStatus]).toBe('met');
+    h.set(new Date('2026-12-08T15:00:00Z'));
+    await h.sweep();
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).not.toBe('recycled');
+    expect(lead(h, id).OwnerId).toBe(rep(h));
+  });
+
+  it('a lead the rep converts is left alone: tracked as an opportunity, no writes refused or retried', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const id = demoRequest(h, 10);
+    await h.settle();
+    h.advance(HOUR);
+    org(h).logCall(id, rep(h));
+    org(h).convertLead(id, { userId: rep(h) });
+    await h.settle();
+    expect((await h.lead(id))?.state.stage).toBe('qualified');
+    // Baton's own write after the conversion met a frozen lead: done, not a failure to retry.
+    expect(await h.pending()).toEqual([]);
+    const dead = await h.running.database.db
+      .selectFrom('effects')
+      .select('key')
+      .where('status', '=', 'dead')
+      .execute();
+    expect(dead).toEqual([]);
+    h.set(new Date('2026-12-08T15:00:00Z'));
+    await h.sweep();
+    await h.settle();
+    expect((await h.lead(id))?.state.stage).toBe('qualified');
+    expect(campaignMembers(h, await h.listId('nurture_untouched'))).toEqual([]);
+  });
+
+  it('a change event Salesforce never delivered is caught by reconciliation', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const id = demoRequest(h, 4);
+    await h.settle();
+    await h.reconcile(); // first run sets the cursor
+    h.org.sandbox.setFaults({ changeEventDropRate: 1 });
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'went_dark' });
+    await h.settle();
+    expect(org(h).changeEvents.dropped.length).toBeGreaterThan(0);
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('assigned');
+
+    h.advance(5 * 60_000);
+    await h.reconcile();
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({ OwnerId: queueId(h), [SF_FIELDS.stage]: 'recycled' });
+    expect(campaignMembers(h, await h.listId('nurture_reengage'))).toEqual([id]);
+  });
+
+  it('after a restart, change capture resumes from the stored replay position: nothing lost, nothing twice', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const capture = h.running.changeCapture;
+    const t = await h.tenant();
+    const id = demoRequest(h, 5);
+    await h.settle();
+    capture?.stopTenant(t.id);
+
+    // While Baton is down: a rep returns the lead and logs a call on another.
+    const other = demoRequest(h, 6);
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    const before = (await inboxRows(h)).length;
+
+    await capture?.startTenant(t.id);
+    await capture?.subscribed(t.id);
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
+    expect(lead(h, other)[SF_FIELDS.stage]).toBe('assigned');
+    const rows = await inboxRows(h);
+    expect(rows.length - before).toBe(2);
+    expect(new Set(rows.map((r) => r.dedupe_key)).size).toBe(rows.length);
+  });
+
+  it('a replay position past retention is a gap: Baton subscribes for new events and queues a reconciliation', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const capture = h.running.changeCapture;
+    const t = await h.tenant();
+    const id = demoRequest(h, 7);
+    await h.settle();
+    await h.reconcile(); // the five-minute reconciliation ran before Baton went down
+    capture?.stopTenant(t.id);
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'no_budget' });
+    h.advance(73 * HOUR); // past the 72-hour retention: the events are gone
+    demoRequest(h, 8); // a newer event, so the stored position is older than anything retained
+
+    await capture?.startTenant(t.id);
+    await capture?.subscribed(t.id);
+    const deadline = Date.now() + 5_000;
+    let jobs: unknown[] = [];
+    while (jobs.length === 0 && Date.now() < deadline) {
+      jobs = await h.running.queue.queued('reconcile.run');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(jobs).toEqual([expect.objectContaining({ tenantId: t.id })]);
+    await h.reconcile();
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
+  });
+
+  it('an expired session: change capture refreshes the token and subscribes again', async () => {
+    h = await startBaton({
+      at: MONDAY_9AM,
+      crm: 'salesforce',
+      salesforceSandbox: { oauth: { rotateRefreshTokens: true } },
+    });
+    const id = demoRequest(h, 9);
+    await h.settle();
+    h.advance(3 * HOUR); // past the 2-hour session timeout
+    h.org.sandbox.dropCometdClients();
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
+  });
+});
