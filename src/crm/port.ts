@@ -71,6 +71,10 @@ export interface CrmTask {
   dueAt: Date;
 }
 
+/** What makes a Baton task the same task: its lead, its owner, its subject (which carries the due time). */
+export const taskIdentity = (leadId: string | null, ownerId: string | null, subject: string | null): string =>
+  JSON.stringify([leadId ?? '', ownerId ?? '', subject ?? '']);
+
 export interface CrmPort {
   readLeads(ids: readonly string[]): Promise<CrmLead[]>;
   /** Leads modified in [from, to), in pages; windows stay under the CRM's search caps. */
@@ -82,6 +86,11 @@ export interface CrmPort {
   addToList(listId: string, leadIds: readonly string[]): Promise<RecordResult[]>;
   removeFromList(listId: string, leadIds: readonly string[]): Promise<RecordResult[]>;
   createTasks(tasks: readonly CrmTask[]): Promise<RecordResult[]>;
+  /**
+   * Which of these tasks the CRM already holds (same lead, owner and subject): a create whose answer never came
+   * back may have happened. One flag per task, in order.
+   */
+  findTasks(tasks: readonly CrmTask[]): Promise<boolean[]>;
   /** People's display names by CRM user or owner id (who returned a lead, whose leads); unknown ids left out. */
   userNames(ids: readonly string[]): Promise<Map<string, string>>;
   /** Creates what Baton needs in the CRM (fields, nurture lists); idempotent; reports what it cannot fix. */

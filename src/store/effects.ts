@@ -7,6 +7,8 @@ export interface PendingEffect {
   effect: Effect;
   attempts: number;
   createdAt: Date;
+  /** Set when a create went out before and its outcome is unknown: look in the CRM before sending it again. */
+  sentAt: Date | null;
 }
 
 export async function insertEffects(
@@ -38,7 +40,7 @@ export async function pendingEffects(
 ): Promise<PendingEffect[]> {
   let q = db
     .selectFrom('effects')
-    .select(['key', 'lead_id', 'kind', 'payload', 'attempts', 'created_at'])
+    .select(['key', 'lead_id', 'kind', 'payload', 'attempts', 'created_at', 'sent_at'])
     .where('tenant_id', '=', tenantId)
     .where('status', '=', 'pending');
   if (opts.kinds?.length) q = q.where('kind', 'in', [...opts.kinds]);
@@ -47,6 +49,7 @@ export async function pendingEffects(
     effect: decodeEffect(r.key, r.lead_id, r.kind, r.payload),
     attempts: r.attempts,
     createdAt: r.created_at,
+    sentAt: r.sent_at,
   }));
 }
 
@@ -78,6 +81,22 @@ export async function markEffectsApplied(
   await db
     .updateTable('effects')
     .set({ status: 'applied', applied_at: new Date(), last_error: null })
+    .where('tenant_id', '=', tenantId)
+    .where('key', 'in', [...keys])
+    .execute();
+}
+
+/** Marks creates as sent, committed before the call: if no answer comes back, the next try looks first. */
+export async function markEffectsSent(
+  db: Executor,
+  tenantId: string,
+  keys: readonly string[],
+  at: Date,
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db
+    .updateTable('effects')
+    .set({ sent_at: at })
     .where('tenant_id', '=', tenantId)
     .where('key', 'in', [...keys])
     .execute();

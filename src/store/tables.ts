@@ -102,6 +102,8 @@ export interface EffectsTable {
   last_error: string | null;
   created_at: CreatedAt;
   applied_at: Date | null;
+  /** Last time a record-creating effect (a task) went out; its outcome may be unknown until it is applied. */
+  sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CheckpointsTable {

@@ -8,6 +8,7 @@ import type { Executor } from '../store/executor.ts';
 import {
   markEffectsApplied,
   markEffectsFailed,
+  markEffectsSent,
   pendingEffects,
   type PendingEffect,
 } from '../store/effects.ts';
@@ -137,20 +138,35 @@ async function applyBatch(
     );
   }
 
-  // Reminders and escalations become CRM tasks.
+  // Reminders and escalations become CRM tasks. A task is not idempotent in the CRM: one sent before without an
+  // answer (the worker died mid-call, the call timed out) is looked for first, and only created if it is missing.
+  const sentAt = new Map(batch.map((p) => [p.effect.key, p.sentAt]));
   const taskEffects = [...of('remind_owner'), ...of('escalate')];
-  const tasks: Array<{ key: string; task: CrmTask }> = taskEffects.map((e) => ({
+  const tasks: Array<{ key: string; task: CrmTask; uncertain: boolean }> = taskEffects.map((e) => ({
     key: e.key,
     task: taskFor(e, deps.timeZone),
+    uncertain: (sentAt.get(e.key) ?? null) !== null,
   }));
   await guarded(
     outcomes,
     tasks.map((t) => t.key),
     async () => {
       if (tasks.length === 0) return;
-      const results = await deps.crm.createTasks(tasks.map((t) => t.task));
+      const uncertain = tasks.filter((t) => t.uncertain);
+      const found = uncertain.length > 0 ? await deps.crm.findTasks(uncertain.map((t) => t.task)) : [];
+      const there = new Set(uncertain.filter((_, i) => found[i] === true).map((t) => t.key));
+      outcomes.set([...there], { ok: true });
+      const create = tasks.filter((t) => !there.has(t.key));
+      if (create.length === 0) return;
+      await markEffectsSent(
+        deps.db,
+        deps.tenantId,
+        create.map((t) => t.key),
+        new Date(),
+      );
+      const results = await deps.crm.createTasks(create.map((t) => t.task));
       results.forEach((r, i) => {
-        const key = tasks[i]?.key;
+        const key = create[i]?.key;
         if (key) outcomes.set([key], r.ok ? { ok: true } : { ok: false, error: r.error });
       });
     },

@@ -10,6 +10,7 @@ import {
   type CrmLead,
   type CrmPort,
   type CrmTask,
+  taskIdentity,
   type ProvisioningReport,
   type RecordResult,
 } from '../port.ts';
@@ -58,6 +59,28 @@ const membershipResponse = z.object({
   recordsIdsAdded: z.array(z.string()).optional(),
   recordIdsRemoved: z.array(z.string()).optional(),
   recordIdsMissing: z.array(z.string()).optional(),
+});
+
+const associationsResponse = z.object({
+  results: z.array(
+    z.object({
+      // The SDK's model names the source `_from` (`from` is reserved in its generator).
+      _from: z.object({ id: z.string() }),
+      to: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]) })),
+    }),
+  ),
+});
+
+const taskResponse = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      properties: z.object({
+        hs_task_subject: z.string().nullable().optional(),
+        hubspot_owner_id: z.string().nullable().optional(),
+      }),
+    }),
+  ),
 });
 
 /** Plain data from the SDK's model classes, for zod. */
@@ -339,6 +362,37 @@ export class HubSpotCrm implements CrmPort {
       }
     }
     return results;
+  }
+
+  /** The leads' tasks (v4 association read, then a batch read of the tasks), matched on owner and subject. */
+  async findTasks(tasks: readonly CrmTask[]): Promise<boolean[]> {
+    const leadIds = [...new Set(tasks.map((t) => t.leadId))];
+    const taskIds = new Map<string, string>(); // task id → lead id
+    for (const chunk of chunks(leadIds, BATCH_LIMIT)) {
+      const response = await this.hs.call('contacts.tasks.associations.read', chunk, 'general', (c) =>
+        c.crm.associations.v4.batchApi.getPage('contacts', 'tasks', { inputs: chunk.map((id) => ({ id })) }),
+      );
+      // A lead HubSpot no longer knows comes back as an error: it has no tasks to find.
+      for (const r of associationsResponse.parse(plain(response)).results)
+        for (const to of r.to) taskIds.set(String(to.toObjectId), r._from.id);
+    }
+    const existing = new Set<string>();
+    for (const chunk of chunks([...taskIds.keys()], BATCH_LIMIT)) {
+      const response = await this.hs.call('tasks.batch.read', chunk, 'general', (c) =>
+        c.crm.objects.tasks.batchApi.read({
+          inputs: chunk.map((id) => ({ id })),
+          properties: ['hs_task_subject', 'hubspot_owner_id'],
+          propertiesWithHistory: [],
+        }),
+      );
+      for (const t of taskResponse.parse(plain(response)).results) {
+        const p = t.properties;
+        existing.add(
+          taskIdentity(taskIds.get(t.id) ?? '', p.hubspot_owner_id ?? '', p.hs_task_subject ?? ''),
+        );
+      }
+    }
+    return tasks.map((t) => existing.has(taskIdentity(t.leadId, t.ownerId, t.subject)));
   }
 
   provision(policy: Policy): Promise<ProvisioningReport> {

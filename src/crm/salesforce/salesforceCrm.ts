@@ -11,6 +11,7 @@ import {
   type CrmLead,
   type CrmPort,
   type CrmTask,
+  taskIdentity,
   type ProvisioningReport,
   type RecordResult,
 } from '../port.ts';
@@ -381,6 +382,27 @@ export class SalesforceCrm implements CrmPort {
       }
     }
     return out;
+  }
+
+  /** The leads' Baton tasks (SOQL on WhoId and Subject), matched on owner and subject. */
+  async findTasks(tasks: readonly CrmTask[]): Promise<boolean[]> {
+    const existing = new Set<string>();
+    const subject = (t: CrmTask) => t.subject.slice(0, 255);
+    for (const chunk of chunks(tasks, COLLECTION_LIMIT)) {
+      const ids = [...new Set(chunk.map((t) => t.leadId))];
+      const rows = await this.query(
+        'tasks.find',
+        `SELECT WhoId, OwnerId, Subject FROM Task WHERE WhoId IN ${soqlIn(ids)} AND Subject IN ${soqlIn([...new Set(chunk.map(subject))])}`,
+        z.object({
+          WhoId: z.string().nullable(),
+          OwnerId: z.string().nullable(),
+          Subject: z.string().nullable(),
+        }),
+        ids,
+      );
+      for (const r of rows.records) existing.add(taskIdentity(r.WhoId, r.OwnerId, r.Subject));
+    }
+    return tasks.map((t) => existing.has(taskIdentity(t.leadId, t.ownerId, subject(t))));
   }
 
   /** Checks the package's fields and queue, and finds or creates one Campaign per nurture list. */

@@ -1,0 +1,149 @@
+// A CRM task is not idempotent: creating it twice makes two tasks for the rep. When a create went out and no answer
+// came back (the worker died mid-call, the call timed out), the next flush looks for the task before creating it —
+// in the HubSpot portal and in the Salesforce org. Fresh creates cost no lookup.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CrmError, type CrmPort } from '../../src/crm/port.ts';
+import { flushEffects } from '../../src/worker/flushEffects.ts';
+import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
+
+const MONDAY_9AM = new Date('2026-11-23T14:00:00Z');
+const TUESDAY_EVENING = new Date('2026-11-24T22:00:00Z'); // past the 12-hour reminder of a 24-hour SLA
+
+let h: BatonHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/** The CRM as the worker saw it when the create's answer was lost: the call happened (or not), then silence. */
+function answerLost(crm: CrmPort, reachedCrm: boolean): CrmPort {
+  return Object.assign(Object.create(crm) as CrmPort, {
+    createTasks: async (tasks: Parameters<CrmPort['createTasks']>[0]) => {
+      if (reachedCrm) await crm.createTasks(tasks);
+      throw new CrmError('retryable', 'no answer within 20000 ms');
+    },
+  });
+}
+
+async function flushWith(b: BatonHarness, wrap: (crm: CrmPort) => CrmPort) {
+  const deps = b.running.workerDeps;
+  const t = await b.tenant();
+  return flushEffects({
+    db: deps.db,
+    crm: wrap(await deps.crmFor(t)),
+    tenantId: t.id,
+    listIds: await deps.listIdsFor(t),
+    timeZone: t.policy.timeZone,
+  });
+}
+
+/** An MQL assigned to a rep on Monday and untouched on Tuesday evening: its reminder task is due to go out. */
+async function reminderPending(b: BatonHarness): Promise<string> {
+  const rep = b.portal.owners.all().find((o) => o.email.endsWith('@acme.example'));
+  const c = b.portal.createContact(
+    {
+      email: 'buyer@northwind.example',
+      jobtitle: 'VP Sales',
+      numemployees: '800',
+      industry: 'software',
+      country: 'United States',
+    },
+    { source: 'FORM' },
+  );
+  b.portal.submitForm(c.id, { name: 'Request a demo', at: b.now().getTime() });
+  await b.settle();
+  b.portal.setProperties(c.id, { hubspot_owner_id: rep?.id ?? '' }, { source: 'CRM_UI' });
+  await b.settle();
+  b.set(TUESDAY_EVENING);
+  await b.sweep();
+  await b.drain();
+  expect((await b.pending()).map((p) => p.effect.kind)).toContain('remind_owner');
+  return c.id;
+}
+
+const requests = (b: BatonHarness, path: RegExp) =>
+  b.running.sandbox?.sandbox.state.requests.all().filter((r) => path.test(r.path)).length ?? 0;
+
+describe('reminder tasks are created once (HubSpot)', () => {
+  it('the create reached HubSpot but its answer was lost: the retry finds the task and creates none', async () => {
+    h = await startBaton({ at: MONDAY_9AM });
+    const id = await reminderPending(h);
+    const lost = await flushWith(h, (crm) => answerLost(crm, true));
+    expect(lost.retrying).toBeGreaterThan(0);
+    expect(h.portal.tasks(id)).toHaveLength(1);
+
+    await h.flush();
+    expect(h.portal.tasks(id)).toHaveLength(1);
+    expect(requests(h, /\/tasks\/batch\/create$/)).toBe(1);
+    expect(requests(h, /\/associations\/contacts\/tasks\/batch\/read$/)).toBe(1);
+    expect((await h.pending()).filter((p) => p.effect.kind === 'remind_owner')).toEqual([]);
+  });
+
+  it('the create never reached HubSpot: the retry looks, finds nothing, and creates the task once', async () => {
+    h = await startBaton({ at: MONDAY_9AM });
+    const id = await reminderPending(h);
+    await flushWith(h, (crm) => answerLost(crm, false));
+    expect(h.portal.tasks(id)).toHaveLength(0);
+
+    await h.flush();
+    expect(h.portal.tasks(id).map((t) => t.properties['hs_task_subject'])).toEqual([
+      expect.stringContaining('first touch due'),
+    ]);
+    expect(requests(h, /\/associations\/contacts\/tasks\/batch\/read$/)).toBe(1);
+    await h.flush();
+    expect(h.portal.tasks(id)).toHaveLength(1);
+  });
+
+  it('a first create makes no lookup', async () => {
+    h = await startBaton({ at: MONDAY_9AM });
+    const id = await reminderPending(h);
+    await h.flush();
+    expect(h.portal.tasks(id)).toHaveLength(1);
+    expect(requests(h, /\/associations\/contacts\/tasks\/batch\/read$/)).toBe(0);
+    expect(requests(h, /\/tasks\/batch\/read$/)).toBe(0);
+  });
+});
+
+describe('reminder tasks are created once (Salesforce)', () => {
+  /** A demo request the org's assignment rule gives to a rep on Monday, untouched on Tuesday evening. */
+  async function sfReminderPending(b: BatonHarness): Promise<string> {
+    const org = b.org.org.org;
+    const created = org.createLead(
+      {
+        LastName: 'Example',
+        Company: 'Northwind',
+        Email: 'buyer@northwind.example',
+        Title: 'VP Sales',
+        NumberOfEmployees: 800,
+        Industry: 'Technology',
+        Country: 'United States',
+        LeadSource: 'Demo Request',
+      },
+      { assign: true, userId: b.org.org.marketingUser.id },
+    );
+    await b.settle();
+    b.set(TUESDAY_EVENING);
+    await b.sweep();
+    await b.drain();
+    expect((await b.pending()).map((p) => p.effect.kind)).toContain('remind_owner');
+    return created.id;
+  }
+
+  it.each([true, false])(
+    'the create’s answer was lost (it reached the org: %s): one task after the retry',
+    async (reached) => {
+      h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+      const b = h;
+      const id = await sfReminderPending(b);
+      const tasks = () =>
+        b.org.org.org.tasks(id).filter((t) => String(t.values['Subject']).startsWith('Baton:'));
+      await flushWith(b, (crm) => answerLost(crm, reached));
+      expect(tasks()).toHaveLength(reached ? 1 : 0);
+
+      await b.flush();
+      await b.flush();
+      expect(tasks().map((t) => t.values['OwnerId'])).toEqual([b.org.org.reps[0]?.id]);
+      expect((await b.pending()).filter((p) => p.effect.kind === 'remind_owner')).toEqual([]);
+    },
+  );
+});
