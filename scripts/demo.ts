@@ -54,7 +54,7 @@ import {
   batonPending,
   nextBatonTimer,
   runHealth,
-  scoreWritesAfterQualified,
+  scoreWritesLeftAlone,
 } from './demo/batonStore.ts';
 import { channelsBehind } from './demo/changeEventsStored.ts';
 
@@ -305,7 +305,7 @@ export async function runDemo(o: {
     };
 
     const orgSide = orgMetrics({ state: orgState, org, feed });
-    const salesforceBaton = await batonMetrics(db, salesforceTenantId, { frozenOnceQualified: true });
+    const salesforceBaton = await batonMetrics(db, salesforceTenantId);
     feed.stop();
     const salesforce: CrmResult = {
       tenantId: salesforceTenantId,
@@ -321,7 +321,7 @@ export async function runDemo(o: {
         changeEventsLost: org.changeEvents.dropped.length,
         sandboxInternalErrors: sandboxOrg.sandbox.internalErrors.length,
         scoreWritesWithoutNewActivity: feed.scoreWritesWithoutNewActivity,
-        scoreWritesToConvertedLeads: `${await scoreWritesAfterQualified(db, salesforceTenantId)} (to leads converted in Salesforce: Baton leaves them alone, done without a call)`,
+        scoreWritesToConvertedLeads: `${await scoreWritesLeftAlone(db, salesforceTenantId)} (to leads converted in Salesforce: Baton leaves them alone, done without a call)`,
         failedCallsSeen: failedCallsByKind(batonOrgCalls(orgState, org.id)),
         apiUsageLast24h: `${org.apiUsage.used(org.now())} of ${org.apiUsage.limit} requests (org clock)`,
       },

@@ -45,6 +45,14 @@ describe('config', () => {
     }
   });
 
+  it('takes a CRM call timeout in milliseconds (1 s to 2 min), or leaves the adapters their own', () => {
+    expect(loadConfig({}).crmTimeoutMs).toBeNull();
+    expect(loadConfig({ BATON_CRM_TIMEOUT_MS: '' }).crmTimeoutMs).toBeNull();
+    expect(loadConfig({ BATON_CRM_TIMEOUT_MS: '5000' }).crmTimeoutMs).toBe(5000);
+    for (const wrong of ['abc', '999', '120001', '2.5'])
+      expect(() => loadConfig({ BATON_CRM_TIMEOUT_MS: wrong })).toThrow(/BATON_CRM_TIMEOUT_MS/);
+  });
+
   it('refuses to start in production without encryption keys', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' })).toThrow(
       /BATON_ENCRYPTION_KEYS/,

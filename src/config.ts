@@ -57,6 +57,10 @@ export const ENV_SCHEMA = z.object({
   SALESFORCE_CLIENT_SECRET: optionalText,
   SALESFORCE_LOGIN_URL: z.url().default('https://login.salesforce.com'),
   BATON_ALERT_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
+  BATON_CRM_TIMEOUT_MS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(1_000).max(120_000).optional(),
+  ),
 });
 
 export type Env = z.output<typeof ENV_SCHEMA>;
@@ -71,6 +75,8 @@ export interface Config {
   /** Absent outside production: a local key is generated and kept under the data folder. */
   encryptionKeys: Array<{ version: number; key: Buffer }> | null;
   opsToken: string | null;
+  /** How long one CRM call may take before it counts as timed out (null: HubSpot 20 s, Salesforce 30 s). */
+  crmTimeoutMs: number | null;
   /** Where alerts are POSTed as JSON when they start (optional). */
   alertWebhookUrl: string | null;
   /** The Salesforce connected app; null when Baton serves no Salesforce orgs (or in sandbox mode). */
@@ -128,6 +134,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     encryptionKeys: e.BATON_ENCRYPTION_KEYS ?? null,
     opsToken: e.BATON_OPS_TOKEN ?? null,
     alertWebhookUrl: e.BATON_ALERT_WEBHOOK_URL ?? null,
+    crmTimeoutMs: e.BATON_CRM_TIMEOUT_MS ?? null,
     sandbox: !e.HUBSPOT_CLIENT_ID && !e.SALESFORCE_CLIENT_ID,
     salesforce:
       e.SALESFORCE_CLIENT_ID && e.SALESFORCE_CLIENT_SECRET

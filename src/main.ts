@@ -172,6 +172,7 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
         vault: tokenVault,
         now,
         onCall: (e) => metrics.observeCall(e),
+        ...(config.crmTimeoutMs !== null && { timeoutMs: config.crmTimeoutMs }),
       })
     : null;
   const salesforceOrgs = salesforceApp
@@ -181,6 +182,7 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
         vault: tokenVault,
         now,
         onCall: (e) => metrics.observeCall(e),
+        ...(config.crmTimeoutMs !== null && { timeoutMs: config.crmTimeoutMs }),
       })
     : null;
   waiting = (tenantId) =>

@@ -67,42 +67,36 @@ export async function nextBatonTimer(db: Executor, tenantId: string, now: Date):
 
 const SCORE_FIELDS = ['fit', 'engagement', 'grade', 'scoreReasons'] as const;
 
-/** Score writes Baton applied, one per lead and flush batch (the batch's applied_at). */
+/**
+ * Score writes Baton applied, one per lead and flush batch (the batch's applied_at): those that went out, and
+ * those done without a call (Salesforce: to a lead converted in the meantime, which is frozen).
+ */
 async function appliedScoreWrites(db: Executor, tenantId: string) {
   const writes = await db
     .selectFrom('effects')
-    .select(['key', 'lead_id', 'kind', 'payload', 'applied_at'])
+    .select(['key', 'lead_id', 'kind', 'payload', 'applied_at', 'left_alone'])
     .where('tenant_id', '=', tenantId)
     .where('kind', '=', 'write_fields')
     .where('status', '=', 'applied')
     .execute();
-  const decoded = writes.flatMap((w) => {
+  const score = writes.flatMap((w) => {
     const e = decodeEffect(w.key, w.lead_id, w.kind, w.payload);
-    return e.kind === 'write_fields'
-      ? [{ leadId: w.lead_id, at: w.applied_at?.getTime() ?? 0, fields: e.fields }]
+    return e.kind === 'write_fields' && SCORE_FIELDS.some((f) => e.fields[f] !== undefined)
+      ? [{ leadId: w.lead_id, at: w.applied_at?.getTime() ?? 0, leftAlone: w.left_alone !== null }]
       : [];
   });
-  /** Per lead, the batch that wrote stage "qualified" (in Salesforce: the lead was converted just before). */
-  const qualifiedAt = new Map<string, number>();
-  for (const w of decoded)
-    if (w.fields.stage === 'qualified')
-      qualifiedAt.set(w.leadId, Math.min(w.at, qualifiedAt.get(w.leadId) ?? w.at));
-  const score = decoded.filter((w) => SCORE_FIELDS.some((f) => w.fields[f] !== undefined));
   const batches = (list: typeof score) => new Set(list.map((w) => `${w.leadId}@${w.at}`)).size;
-  const toFrozen = score.filter((w) => w.at >= (qualifiedAt.get(w.leadId) ?? Infinity));
-  return { all: batches(score), toFrozen: batches(toFrozen) };
+  return {
+    sent: batches(score.filter((w) => !w.leftAlone)),
+    leftAlone: batches(score.filter((w) => w.leftAlone)),
+  };
 }
 
 /**
- * The same numbers from Baton's own store: the ledger, the leads table, the outbox and the sync log. With
- * `frozenOnceQualified` (Salesforce: a converted lead refuses every write, and Baton counts the refusal as done),
- * score writes from the batch that wrote "qualified" on are left out of scoreWrites.
+ * The same numbers from Baton's own store: the ledger, the leads table, the outbox and the sync log. Score writes
+ * count those that went out (a write to a lead converted in Salesforce is done without a call: not a write).
  */
-export async function batonMetrics(
-  db: Executor,
-  tenantId: string,
-  opts: { frozenOnceQualified?: boolean } = {},
-): Promise<DemoMetrics & ExtraMetrics> {
+export async function batonMetrics(db: Executor, tenantId: string): Promise<DemoMetrics & ExtraMetrics> {
   const ledger = await ledgerForPeriod(db, tenantId, new Date(0), new Date('9999-12-31T00:00:00Z'));
   const moves = ledger.filter((e) => e.from !== e.to);
   const leads = (
@@ -137,7 +131,7 @@ export async function batonMetrics(
       (l) => l.stage === 'recycled' && lastRecycleCause.get(l.id) === 'rep_returned',
     ).length,
     disqualified: leads.filter((l) => l.stage === 'disqualified').length,
-    scoreWrites: opts.frozenOnceQualified ? scoreWrites.all - scoreWrites.toFrozen : scoreWrites.all,
+    scoreWrites: scoreWrites.sent,
     apiCalls: calls.length,
     failedCalls: calls.filter((c) => c.status !== 'ok').length,
     reMql: moves.filter((e) => e.from === 'recycled' && e.to === 'mql').length,
@@ -171,7 +165,7 @@ export async function runHealth(db: Executor, tenantId: string, now: Date) {
   };
 }
 
-/** Score writes Baton decided for leads after it wrote "qualified" (in Salesforce, converted leads it leaves alone). */
-export async function scoreWritesAfterQualified(db: Executor, tenantId: string): Promise<number> {
-  return (await appliedScoreWrites(db, tenantId)).toFrozen;
+/** Score writes Baton did without a call: to leads converted in Salesforce (frozen, they belong to sales). */
+export async function scoreWritesLeftAlone(db: Executor, tenantId: string): Promise<number> {
+  return (await appliedScoreWrites(db, tenantId)).leftAlone;
 }

@@ -47,7 +47,9 @@ export class CrmError extends Error {
 }
 
 /** Per-record outcome of a batched write: one bad record does not fail the others. */
-export type RecordResult = { id: string; ok: true } | { id: string; ok: false; error: CrmError };
+/** Per record: done (`leftAlone` says why nothing was sent, e.g. a converted lead), or failed. */
+export type RecordResult =
+  { id: string; ok: true; leftAlone?: string } | { id: string; ok: false; error: CrmError };
 
 export interface ProvisioningProblem {
   what: string;

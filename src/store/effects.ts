@@ -76,11 +76,13 @@ export async function markEffectsApplied(
   db: Executor,
   tenantId: string,
   keys: readonly string[],
+  at: Date,
+  opts: { leftAlone?: string } = {},
 ): Promise<void> {
   if (keys.length === 0) return;
   await db
     .updateTable('effects')
-    .set({ status: 'applied', applied_at: new Date(), last_error: null })
+    .set({ status: 'applied', applied_at: at, last_error: null, left_alone: opts.leftAlone ?? null })
     .where('tenant_id', '=', tenantId)
     .where('key', 'in', [...keys])
     .execute();

@@ -300,7 +300,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect(await mine()).toEqual([]);
       expect(await reviveEffects(db(), tenantId, [effect!.effect.key])).toBe(1);
       expect((await mine()).map((p) => p.effect.key)).toEqual([effect!.effect.key]);
-      await markEffectsApplied(db(), tenantId, [effect!.effect.key]);
+      await markEffectsApplied(db(), tenantId, [effect!.effect.key], new Date());
       expect(await mine()).toEqual([]);
     });
 

@@ -104,6 +104,8 @@ export interface EffectsTable {
   applied_at: Date | null;
   /** Last time a record-creating effect (a task) went out; its outcome may be unknown until it is applied. */
   sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Why an applied effect needed no call (e.g. the lead was converted in Salesforce); null when it went out. */
+  left_alone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CheckpointsTable {

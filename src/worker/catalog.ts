@@ -105,6 +105,7 @@ export function jobCatalog(deps: WorkerDeps): JobSpec[] {
         tenantId: tenant.id,
         listIds: await deps.listIdsFor(tenant),
         timeZone: tenant.policy.timeZone,
+        now: () => deps.clock.now(),
       });
       if (result.applied + result.retrying + result.dead > 0) {
         deps.log.info({ tenantId: tenant.id, ...result }, 'effects flushed');

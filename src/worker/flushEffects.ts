@@ -23,6 +23,8 @@ export interface FlushDeps {
   /** Nurture list key → the CRM's list id (from provisioning). */
   listIds: Readonly<Record<string, string>>;
   timeZone: string;
+  /** Baton's clock: when effects were sent and applied (the sandbox runs it faster than real time). */
+  now: () => Date;
 }
 
 export interface FlushResult {
@@ -33,7 +35,7 @@ export interface FlushResult {
   authFailed: boolean;
 }
 
-type Outcome = { ok: true } | { ok: false; error: CrmError };
+type Outcome = { ok: true; leftAlone?: string } | { ok: false; error: CrmError };
 
 /** The result for each effect key, from per-record results of the call that carried it. */
 class Outcomes {
@@ -43,7 +45,10 @@ class Outcomes {
   }
   fromRecords(keysByLead: ReadonlyMap<string, string[]>, results: readonly RecordResult[]): void {
     for (const r of results)
-      this.set(keysByLead.get(r.id) ?? [], r.ok ? { ok: true } : { ok: false, error: r.error });
+      this.set(
+        keysByLead.get(r.id) ?? [],
+        r.ok ? { ok: true, ...(r.leftAlone && { leftAlone: r.leftAlone }) } : { ok: false, error: r.error },
+      );
   }
 }
 
@@ -162,7 +167,7 @@ async function applyBatch(
         deps.db,
         deps.tenantId,
         create.map((t) => t.key),
-        new Date(),
+        deps.now(),
       );
       const results = await deps.crm.createTasks(create.map((t) => t.task));
       results.forEach((r, i) => {
@@ -190,12 +195,16 @@ export async function flushEffects(
     await applyBatch(deps, batch, outcomes);
 
     const applied: string[] = [];
+    /** Applied without a call, by reason (a converted lead). */
+    const leftAlone = new Map<string, string[]>();
     const retry = new Map<string, string[]>();
     const dead = new Map<string, string[]>();
     for (const p of batch) {
       const outcome = outcomes.byKey.get(p.effect.key) ?? { ok: true };
       if (outcome.ok) {
-        applied.push(p.effect.key);
+        if (outcome.leftAlone)
+          leftAlone.set(outcome.leftAlone, [...(leftAlone.get(outcome.leftAlone) ?? []), p.effect.key]);
+        else applied.push(p.effect.key);
         continue;
       }
       const { error } = outcome;
@@ -207,12 +216,14 @@ export async function flushEffects(
       const target = permanent || p.attempts + 1 >= MAX_EFFECT_ATTEMPTS ? dead : retry;
       target.set(error.message, [...(target.get(error.message) ?? []), p.effect.key]);
     }
-    await markEffectsApplied(deps.db, deps.tenantId, applied);
+    await markEffectsApplied(deps.db, deps.tenantId, applied, deps.now());
+    for (const [why, keys] of leftAlone)
+      await markEffectsApplied(deps.db, deps.tenantId, keys, deps.now(), { leftAlone: why });
     for (const [message, keys] of retry)
       await markEffectsFailed(deps.db, deps.tenantId, keys, message, { dead: false });
     for (const [message, keys] of dead)
       await markEffectsFailed(deps.db, deps.tenantId, keys, message, { dead: true });
-    result.applied += applied.length;
+    result.applied += applied.length + [...leftAlone.values()].flat().length;
     result.retrying += [...retry.values()].flat().length;
     result.dead += [...dead.values()].flat().length;
     if (result.authFailed) break;

@@ -5,6 +5,7 @@ import { signV3 } from '../../src/crm/hubspot/requestSignature.ts';
 import { decayScores } from '../../src/worker/decayScores.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
 import { returnLead } from '../support/returnLead.ts';
+import { hotLead } from '../support/sandboxLeads.ts';
 
 // Monday 23 Nov 2026, 09:00 in New York (the default policy's business hours 09:00–17:00).
 const MONDAY_9AM = new Date('2026-11-23T14:00:00Z');
@@ -18,23 +19,6 @@ afterEach(async () => {
 });
 
 const reps = (b: BatonHarness) => b.portal.owners.all().filter((o) => o.email.endsWith('@acme.example'));
-
-/** A strong-fit lead who asks for a demo: Baton makes it an MQL at once (hand-raise). */
-function hotLead(b: BatonHarness, n: number): string {
-  const c = b.portal.createContact(
-    {
-      email: `buyer${n}@northwind${n}.example`,
-      firstname: `Buyer${n}`,
-      jobtitle: 'VP Sales',
-      numemployees: '800',
-      industry: 'software',
-      country: 'United States',
-    },
-    { source: 'FORM' },
-  );
-  b.portal.submitForm(c.id, { name: 'Request a demo', at: b.now().getTime() });
-  return c.id;
-}
 
 /** What an assignment workflow in HubSpot does once the lead is an MQL. */
 function assign(b: BatonHarness, contactId: string, ownerId: string) {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SF_FIELDS, SF_RETURN_REQUEST } from '../../src/crm/salesforce/batonFields.ts';
 import { isOwnChange } from '../../src/crm/salesforce/changeEvents.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
+import { demoRequest } from '../support/sandboxLeads.ts';
 
 // Monday 23 Nov 2026, 09:00 in New York (the default policy's business hours 09:00–17:00).
 const MONDAY_9AM = new Date('2026-11-23T14:00:00Z');
@@ -21,25 +22,6 @@ const org = (b: BatonHarness) => b.org.org.org;
 const rep = (b: BatonHarness, n = 0) => b.org.org.reps[n]?.id ?? '';
 const queueId = (b: BatonHarness) => b.org.org.marketingQueue?.id ?? '';
 const lead = (b: BatonHarness, id: string): Record<string, unknown> => org(b).lead(id)?.values ?? {};
-
-/** A strong-fit lead from the website's demo form; the org's assignment rule gives it to the first rep. */
-function demoRequest(b: BatonHarness, n: number): string {
-  const created = org(b).createLead(
-    {
-      FirstName: `Buyer${n}`,
-      LastName: 'Example',
-      Company: `Northwind ${n}`,
-      Email: `buyer${n}@northwind${n}.example`,
-      Title: 'VP Sales',
-      NumberOfEmployees: 800,
-      Industry: 'Technology',
-      Country: 'United States',
-      LeadSource: 'Demo Request',
-    },
-    { assign: true, userId: b.org.org.marketingUser.id },
-  );
-  return created.id;
-}
 
 /** What the returnToMarketing quick action writes through lightning/uiRecordApi, as the rep. */
 function quickActionReturn(
@@ -199,6 +181,15 @@ describe('the core loop on Salesforce', () => {
       .where('status', '=', 'dead')
       .execute();
     expect(dead).toEqual([]);
+    // …and recorded as left alone, with why: no call went out for it.
+    const leftAlone = await h.running.database.db
+      .selectFrom('effects')
+      .select(['kind', 'left_alone'])
+      .where('lead_id', '=', id)
+      .where('left_alone', 'is not', null)
+      .execute();
+    expect(leftAlone.length).toBeGreaterThan(0);
+    for (const e of leftAlone) expect(e.left_alone).toMatch(/^converted in Salesforce/);
     h.set(new Date('2026-12-08T15:00:00Z'));
     await h.sweep();
     await h.settle();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CrmError, type CrmPort } from '../../src/crm/port.ts';
 import { flushEffects } from '../../src/worker/flushEffects.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
+import { demoRequest, hotLead } from '../support/sandboxLeads.ts';
 
 const MONDAY_9AM = new Date('2026-11-23T14:00:00Z');
 const TUESDAY_EVENING = new Date('2026-11-24T22:00:00Z'); // past the 12-hour reminder of a 24-hour SLA
@@ -34,31 +35,22 @@ async function flushWith(b: BatonHarness, wrap: (crm: CrmPort) => CrmPort) {
     tenantId: t.id,
     listIds: await deps.listIdsFor(t),
     timeZone: t.policy.timeZone,
+    now: () => deps.clock.now(),
   });
 }
 
 /** An MQL assigned to a rep on Monday and untouched on Tuesday evening: its reminder task is due to go out. */
 async function reminderPending(b: BatonHarness): Promise<string> {
   const rep = b.portal.owners.all().find((o) => o.email.endsWith('@acme.example'));
-  const c = b.portal.createContact(
-    {
-      email: 'buyer@northwind.example',
-      jobtitle: 'VP Sales',
-      numemployees: '800',
-      industry: 'software',
-      country: 'United States',
-    },
-    { source: 'FORM' },
-  );
-  b.portal.submitForm(c.id, { name: 'Request a demo', at: b.now().getTime() });
+  const id = hotLead(b, 1);
   await b.settle();
-  b.portal.setProperties(c.id, { hubspot_owner_id: rep?.id ?? '' }, { source: 'CRM_UI' });
+  b.portal.setProperties(id, { hubspot_owner_id: rep?.id ?? '' }, { source: 'CRM_UI' });
   await b.settle();
   b.set(TUESDAY_EVENING);
   await b.sweep();
   await b.drain();
   expect((await b.pending()).map((p) => p.effect.kind)).toContain('remind_owner');
-  return c.id;
+  return id;
 }
 
 const requests = (b: BatonHarness, path: RegExp) =>
@@ -107,26 +99,13 @@ describe('reminder tasks are created once (HubSpot)', () => {
 describe('reminder tasks are created once (Salesforce)', () => {
   /** A demo request the org's assignment rule gives to a rep on Monday, untouched on Tuesday evening. */
   async function sfReminderPending(b: BatonHarness): Promise<string> {
-    const org = b.org.org.org;
-    const created = org.createLead(
-      {
-        LastName: 'Example',
-        Company: 'Northwind',
-        Email: 'buyer@northwind.example',
-        Title: 'VP Sales',
-        NumberOfEmployees: 800,
-        Industry: 'Technology',
-        Country: 'United States',
-        LeadSource: 'Demo Request',
-      },
-      { assign: true, userId: b.org.org.marketingUser.id },
-    );
+    const id = demoRequest(b, 1);
     await b.settle();
     b.set(TUESDAY_EVENING);
     await b.sweep();
     await b.drain();
     expect((await b.pending()).map((p) => p.effect.kind)).toContain('remind_owner');
-    return created.id;
+    return id;
   }
 
   it.each([true, false])(

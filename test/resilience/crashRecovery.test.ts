@@ -2,26 +2,23 @@
 // tasks whose outcome the worker never learns) while the 10,000-event scenario runs, and restarted each time. The
 // CRM must end exactly as in the crash-free reference run, and Baton's store must hold nothing pending or failed.
 // On PGlite (one process, role all: the kill takes the web down too) and on PostgreSQL (separate web and worker).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Chaos } from './support/chaos.ts';
-import { diffSnapshots } from './support/crmSnapshot.ts';
+import { diffSnapshots, snapshotCrm } from './support/crmSnapshot.ts';
 import { referenceSnapshot } from './support/reference.ts';
 import {
   describeDiff,
   MIN_EVENTS,
   playScenario,
   readStore,
+  unfinished,
   SEED,
   taskMismatches,
   waitUntilDone,
 } from './support/runs.ts';
-import { World, type Engine } from './support/world.ts';
+import { worldPerTest, type Engine } from './support/world.ts';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const createWorld = worldPerTest();
 
 describe('crash recovery', () => {
   it.each<Engine>(['pglite', 'postgres'])(
@@ -29,11 +26,10 @@ describe('crash recovery', () => {
     async (engine) => {
       const reference = await referenceSnapshot();
       const started = Date.now();
-      world = await World.create({
+      const w = await createWorld({
         engine,
         layout: engine === 'pglite' ? { all: true } : { webs: 1, workers: 1 },
       });
-      const w = world;
       await w.startAll();
       await w.install();
       const worker = () => w.workers[0] ?? w.processes[0]!;
@@ -53,7 +49,7 @@ describe('crash recovery', () => {
       const snap = await waitUntilDone(w, {
         done: (s) => diffSnapshots(s, reference).count === 0,
         timeoutMs: 420_000,
-        describe: () => describeDiff(snapshotNow(w), reference),
+        describe: () => describeDiff(snapshotCrm(w.portal), reference),
       });
       await chaos.stop();
       const stop = await w.stopAll();
@@ -66,13 +62,7 @@ describe('crash recovery', () => {
       expect(chaos.kills.length).toBeGreaterThanOrEqual(5);
       expect(diffSnapshots(snap, reference).count).toBe(0);
       expect(taskMismatches(w, store)).toEqual([]);
-      expect(store.inbox['pending'] ?? 0).toBe(0);
-      expect(store.inbox['failed'] ?? 0).toBe(0);
-      expect(store.effects['pending'] ?? 0).toBe(0);
-      expect(store.effects['dead'] ?? 0).toBe(0);
+      expect(unfinished(store)).toEqual([]);
     },
   );
 });
-
-import { snapshotCrm } from './support/crmSnapshot.ts';
-const snapshotNow = (w: World) => snapshotCrm(w.portal);

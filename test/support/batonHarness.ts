@@ -147,6 +147,7 @@ export async function startBaton(
         tenantId: t.id,
         listIds: await deps.listIdsFor(t),
         timeZone: t.policy.timeZone,
+        now: () => deps.clock.now(),
       });
     },
     sweep: async () => {

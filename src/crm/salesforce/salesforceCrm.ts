@@ -27,6 +27,7 @@ const chunks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 /** SOQL string literal (ids and names only ever reach SOQL through this). */
+const LEFT_ALONE_CONVERTED = 'converted in Salesforce: the lead belongs to sales now';
 const soqlString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const soqlIn = (ids: readonly string[]) => `(${ids.map(soqlString).join(', ')})`;
 const soqlDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -213,7 +214,7 @@ export class SalesforceCrm implements CrmPort {
     // A converted lead is frozen and belongs to sales now: Baton leaves it alone (done, nothing to send).
     const frozen: RecordResult[] = records
       .filter((r) => this.converted.has(r.Id))
-      .map((r) => ({ id: r.Id, ok: true }));
+      .map((r) => ({ id: r.Id, ok: true, leftAlone: LEFT_ALONE_CONVERTED }));
     const open = records.filter((r) => !this.converted.has(r.Id));
     // All chunks at once: the org's limiter spaces them.
     const out = await Promise.all(
@@ -227,7 +228,7 @@ export class SalesforceCrm implements CrmPort {
           return results(ids, raw).map((r) => {
             if (r.ok || !r.error.message.startsWith('CANNOT_UPDATE_CONVERTED_LEAD')) return r;
             this.converted.add(r.id);
-            return { id: r.id, ok: true as const };
+            return { id: r.id, ok: true as const, leftAlone: LEFT_ALONE_CONVERTED };
           });
         } catch (error) {
           if (!(error instanceof CrmError)) throw error;

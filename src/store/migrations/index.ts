@@ -4,12 +4,12 @@ import * as initial from './0001_initial.ts';
 import * as oauth from './0002_oauth.ts';
 import * as webhookReplays from './0003_webhook_replays.ts';
 import * as oauthPkce from './0004_oauth_pkce.ts';
-import * as effectsSentAt from './0005_effects_sent_at.ts';
+import * as effectsOutcomes from './0005_effects_outcomes.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_oauth': oauth,
   '0003_webhook_replays': webhookReplays,
   '0004_oauth_pkce': oauthPkce,
-  '0005_effects_sent_at': effectsSentAt,
+  '0005_effects_outcomes': effectsOutcomes,
 };

@@ -26,6 +26,8 @@ export interface BatonEnv {
   opsToken: string;
   /** base64 of 32 bytes */
   encryptionKey: string;
+  /** BATON_CRM_TIMEOUT_MS, when set. */
+  crmTimeoutMs?: number;
 }
 
 export interface LogLine {
@@ -86,6 +88,7 @@ export class BatonProcess {
         HUBSPOT_APP_ID: e.hubspot.appId,
         HUBSPOT_API_BASE_URL: e.hubspot.apiBaseUrl,
         HUBSPOT_AUTHORIZE_URL: e.hubspot.authorizeUrl,
+        ...(e.crmTimeoutMs !== undefined && { BATON_CRM_TIMEOUT_MS: String(e.crmTimeoutMs) }),
         ...('url' in e.database
           ? { DATABASE_URL: e.database.url }
           : { PGLITE_DATA_DIR: e.database.pgliteDir }),

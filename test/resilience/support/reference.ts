@@ -10,6 +10,7 @@ import {
   saveReference,
   scenarioPlans,
   taskMismatches,
+  unfinished,
   waitUntilDone,
 } from './runs.ts';
 import { World } from './world.ts';
@@ -45,10 +46,7 @@ export async function referenceSnapshot(): Promise<CrmSnapshot> {
     const stop = await world.stopAll();
     const store = await readStore(world);
     const problems = [
-      ...(store.inbox['pending'] || store.inbox['failed'] ? [`inbox: ${JSON.stringify(store.inbox)}`] : []),
-      ...(store.effects['pending'] || store.effects['dead']
-        ? [`effects: ${JSON.stringify(store.effects)}`]
-        : []),
+      ...unfinished(store),
       ...taskMismatches(world, store),
       ...stop.filter((s) => s.code !== 0).map((s) => `exit ${JSON.stringify(s)}`),
       ...world.processes.flatMap((p) => p.errors().map((e) => `${p.env.name} logged: ${JSON.stringify(e)}`)),

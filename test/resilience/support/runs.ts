@@ -129,6 +129,19 @@ export async function readStore(world: World): Promise<StoreReport> {
   };
 }
 
+/** What Baton left undone: inbox items pending or failed, effects pending or dead (empty when it is done). */
+export function unfinished(store: StoreReport): string[] {
+  const left = {
+    'inbox pending': store.inbox['pending'] ?? 0,
+    'inbox failed': store.inbox['failed'] ?? 0,
+    'effects pending': store.effects['pending'] ?? 0,
+    'effects dead': store.effects['dead'] ?? 0,
+  };
+  return Object.entries(left)
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${n} ${what}`);
+}
+
 /** Contacts whose CRM task count differs from the task effects Baton applied (a lost or a duplicated task). */
 export function taskMismatches(world: World, store: StoreReport): string[] {
   const out: string[] = [];

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Kysely } from 'kysely';
+import { afterEach } from 'vitest';
 import { signV3 } from '../../../src/crm/hubspot/requestSignature.ts';
 import { HUBSPOT_WEBHOOK_EVENTS } from '../../../src/crm/hubspot/webhookEvents.ts';
 import { bootstrapPortal, createHubSpotSandbox } from '../../../src/sandbox/hubspot/index.ts';
@@ -33,6 +34,8 @@ export interface WorldOptions {
   engine: Engine;
   /** One process doing both (`all`), or this many web and worker processes. */
   layout: { all: true } | { webs: number; workers: number };
+  /** BATON_CRM_TIMEOUT_MS for every process (a hung call is given up after this long). */
+  crmTimeoutMs?: number;
 }
 
 const OPS_TOKEN = 'resilience-ops-token-0123456789';
@@ -166,6 +169,7 @@ export class World {
         publicUrl,
         opsToken: OPS_TOKEN,
         encryptionKey,
+        ...(opts.crmTimeoutMs !== undefined && { crmTimeoutMs: opts.crmTimeoutMs }),
       });
     const processes: BatonProcess[] = [];
     let i = 0;
@@ -360,4 +364,17 @@ export class World {
     await this.closeDb();
     await this.cleanup();
   }
+}
+
+/** A World per test, closed after it whether the test passed or not: `const world = worldPerTest()`. */
+export function worldPerTest(): (opts: WorldOptions) => Promise<World> {
+  let current: World | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (opts) => {
+    current = await World.create(opts);
+    return current;
+  };
 }

@@ -89,6 +89,7 @@ export async function startLoggedBaton(at: Date): Promise<LoggedBaton> {
             tenantId: t.id,
             listIds: await deps.listIdsFor(t),
             timeZone: t.policy.timeZone,
+            now: () => deps.clock.now(),
           }),
         );
       }

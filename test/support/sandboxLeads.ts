@@ -1,0 +1,38 @@
+// Leads as they arrive in the sandbox CRMs in the end-to-end tests: strong fit, asking for a demo.
+import type { BatonHarness } from './batonHarness.ts';
+
+/** A strong-fit HubSpot contact who asks for a demo: Baton makes it an MQL at once (hand-raise). */
+export function hotLead(b: BatonHarness, n: number): string {
+  const c = b.portal.createContact(
+    {
+      email: `buyer${n}@northwind${n}.example`,
+      firstname: `Buyer${n}`,
+      jobtitle: 'VP Sales',
+      numemployees: '800',
+      industry: 'software',
+      country: 'United States',
+    },
+    { source: 'FORM' },
+  );
+  b.portal.submitForm(c.id, { name: 'Request a demo', at: b.now().getTime() });
+  return c.id;
+}
+
+/** A strong-fit Salesforce lead from the website's demo form; the org's assignment rule gives it to the first rep. */
+export function demoRequest(b: BatonHarness, n: number): string {
+  const created = b.org.org.org.createLead(
+    {
+      FirstName: `Buyer${n}`,
+      LastName: 'Example',
+      Company: `Northwind ${n}`,
+      Email: `buyer${n}@northwind${n}.example`,
+      Title: 'VP Sales',
+      NumberOfEmployees: 800,
+      Industry: 'Technology',
+      Country: 'United States',
+      LeadSource: 'Demo Request',
+    },
+    { assign: true, userId: b.org.org.marketingUser.id },
+  );
+  return created.id;
+}
