@@ -39,18 +39,23 @@ async function flushWith(b: BatonHarness, wrap: (crm: CrmPort) => CrmPort) {
   });
 }
 
-/** An MQL assigned to a rep on Monday and untouched on Tuesday evening: its reminder task is due to go out. */
-async function reminderPending(b: BatonHarness): Promise<string> {
-  const rep = b.portal.owners.all().find((o) => o.email.endsWith('@acme.example'));
-  const id = hotLead(b, 1);
-  await b.settle();
-  b.portal.setProperties(id, { hubspot_owner_id: rep?.id ?? '' }, { source: 'CRM_UI' });
+/** A lead assigned on Monday, untouched on Tuesday evening: its reminder task is decided and waits to go out. */
+async function untouchedUntilTuesday(b: BatonHarness, id: string): Promise<string> {
   await b.settle();
   b.set(TUESDAY_EVENING);
   await b.sweep();
   await b.drain();
   expect((await b.pending()).map((p) => p.effect.kind)).toContain('remind_owner');
   return id;
+}
+
+/** A HubSpot MQL an assignment workflow gives to a rep on Monday. */
+async function reminderPending(b: BatonHarness): Promise<string> {
+  const rep = b.portal.owners.all().find((o) => o.email.endsWith('@acme.example'));
+  const id = hotLead(b, 1);
+  await b.settle();
+  b.portal.setProperties(id, { hubspot_owner_id: rep?.id ?? '' }, { source: 'CRM_UI' });
+  return untouchedUntilTuesday(b, id);
 }
 
 const requests = (b: BatonHarness, path: RegExp) =>
@@ -97,16 +102,8 @@ describe('reminder tasks are created once (HubSpot)', () => {
 });
 
 describe('reminder tasks are created once (Salesforce)', () => {
-  /** A demo request the org's assignment rule gives to a rep on Monday, untouched on Tuesday evening. */
-  async function sfReminderPending(b: BatonHarness): Promise<string> {
-    const id = demoRequest(b, 1);
-    await b.settle();
-    b.set(TUESDAY_EVENING);
-    await b.sweep();
-    await b.drain();
-    expect((await b.pending()).map((p) => p.effect.kind)).toContain('remind_owner');
-    return id;
-  }
+  /** A demo request the org's assignment rule gives to a rep on Monday. */
+  const sfReminderPending = (b: BatonHarness) => untouchedUntilTuesday(b, demoRequest(b, 1));
 
   it.each([true, false])(
     'the create’s answer was lost (it reached the org: %s): one task after the retry',

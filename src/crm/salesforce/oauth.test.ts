@@ -30,7 +30,7 @@ const USER = '005xx000001SwiUAAS';
 
 /** The token endpoint's answer (web-server flow), as Salesforce sends it. */
 const tokenBody = (extra: Record<string, unknown> = {}) => ({
-  access_token: '00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX',
+  access_token: '00Dxx0000001gPL!fake-access-token-for-tests',
   refresh_token: '5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrqlvlPuLwq4CqGHTSDe0SgR0m04bZyPAzNQoYfwaW_nGl5wVV',
   signature: 'SSSbLO/gBhmmyNUvN18ODBDFYHzakxOMgqYtu+hDPsc=',
   scope: 'refresh_token api',
@@ -98,7 +98,7 @@ describe('Salesforce OAuth', { retry: 2 }, () => {
     const got = await exchangeCode(app, 'aPrxCODE==', 'the-stored-verifier', REDIRECT, NOW);
     scope.done();
     expect(got).toEqual({
-      accessToken: '00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX',
+      accessToken: '00Dxx0000001gPL!fake-access-token-for-tests',
       refreshToken: tokenBody().refresh_token,
       instanceUrl: 'https://acme.my.salesforce.com',
       expiresAt: new Date(NOW.getTime() + 2 * 3_600_000),
