@@ -147,6 +147,30 @@ describe('HubSpot adapter against the sandbox', () => {
     expect(h.setup.portal.contact(id)?.properties['hs_last_sales_activity_timestamp'] ?? null).toBeNull();
   });
 
+  it('finds the tasks it created (same lead, owner and subject), and none for a deleted contact', async () => {
+    const [id, other, gone] = [ids[5] ?? '', ids[6] ?? '', ids[7] ?? ''];
+    const owner =
+      (await h.client(h.setup.privateAppToken).crm.owners.ownersApi.getPage()).results.at(-1)?.id ?? '';
+    const task = (leadId: string, subject: string) => ({
+      leadId,
+      ownerId: owner,
+      subject,
+      body: 'Call them',
+      dueAt: new Date(h.clock.now() + 3_600_000),
+    });
+    await crm.createTasks([task(id, 'Baton: first touch due Tue'), task(gone, 'Baton: first touch due Tue')]);
+    h.setup.portal.deleteContact(gone);
+    expect(
+      await crm.findTasks([
+        task(id, 'Baton: first touch due Tue'),
+        task(id, 'Baton: first touch due Wed'),
+        { ...task(id, 'Baton: first touch due Tue'), ownerId: 'someone-else' },
+        task(other, 'Baton: first touch due Tue'),
+        task(gone, 'Baton: first touch due Tue'),
+      ]),
+    ).toEqual([true, false, false, false, false]);
+  });
+
   it('sees a rep touch in the last-activity properties', async () => {
     const id = ids[4] ?? '';
     h.setup.portal.logCall(id, undefined, h.clock.now());
