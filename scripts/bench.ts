@@ -122,7 +122,7 @@ table.push(
   [
     'rate-limit share',
     figures.rateLimitShare,
-    `write requests/s ÷ 11/s allowed; ${r(throughput.leadsPerSec, 0)} leads/s of ${throughput.allowedLeadsPerSec} possible`,
+    `write requests/s ÷ 11/s allowed; ${r(throughput.leadsPerSec, 0)} leads/s of ${throughput.allowedLeadsPerSec} possible; the portal took ${r(throughput.portalMsPerCall, 0)} ms per batch update (median, 10 in flight)`,
   ],
   ['429s caused', figures.caused429, 'rate-limit answers Baton drew in these runs'],
   [
