@@ -46,8 +46,10 @@ export class CrmError extends Error {
   }
 }
 
-/** Per-record outcome of a batched write: one bad record does not fail the others. */
-/** Per record: done (`leftAlone` says why nothing was sent, e.g. a converted lead), or failed. */
+/**
+ * Per-record outcome of a batched write (one bad record does not fail the others): done — `leftAlone` says why
+ * nothing was sent, e.g. a converted lead — or failed.
+ */
 export type RecordResult =
   { id: string; ok: true; leftAlone?: string } | { id: string; ok: false; error: CrmError };
 

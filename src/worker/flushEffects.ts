@@ -194,17 +194,14 @@ export async function flushEffects(
     const outcomes = new Outcomes();
     await applyBatch(deps, batch, outcomes);
 
-    const applied: string[] = [];
-    /** Applied without a call, by reason (a converted lead). */
-    const leftAlone = new Map<string, string[]>();
+    /** Applied keys by why no call was needed (a converted lead); `undefined`: they went out. */
+    const applied = new Map<string | undefined, string[]>();
     const retry = new Map<string, string[]>();
     const dead = new Map<string, string[]>();
     for (const p of batch) {
       const outcome = outcomes.byKey.get(p.effect.key) ?? { ok: true };
       if (outcome.ok) {
-        if (outcome.leftAlone)
-          leftAlone.set(outcome.leftAlone, [...(leftAlone.get(outcome.leftAlone) ?? []), p.effect.key]);
-        else applied.push(p.effect.key);
+        applied.set(outcome.leftAlone, [...(applied.get(outcome.leftAlone) ?? []), p.effect.key]);
         continue;
       }
       const { error } = outcome;
@@ -216,14 +213,13 @@ export async function flushEffects(
       const target = permanent || p.attempts + 1 >= MAX_EFFECT_ATTEMPTS ? dead : retry;
       target.set(error.message, [...(target.get(error.message) ?? []), p.effect.key]);
     }
-    await markEffectsApplied(deps.db, deps.tenantId, applied, deps.now());
-    for (const [why, keys] of leftAlone)
-      await markEffectsApplied(deps.db, deps.tenantId, keys, deps.now(), { leftAlone: why });
+    for (const [leftAlone, keys] of applied)
+      await markEffectsApplied(deps.db, deps.tenantId, keys, deps.now(), leftAlone ? { leftAlone } : {});
     for (const [message, keys] of retry)
       await markEffectsFailed(deps.db, deps.tenantId, keys, message, { dead: false });
     for (const [message, keys] of dead)
       await markEffectsFailed(deps.db, deps.tenantId, keys, message, { dead: true });
-    result.applied += applied.length + [...leftAlone.values()].flat().length;
+    result.applied += [...applied.values()].flat().length;
     result.retrying += [...retry.values()].flat().length;
     result.dead += [...dead.values()].flat().length;
     if (result.authFailed) break;
