@@ -49,11 +49,16 @@ const loop = await startBatonForBench();
 const writes = await benchCrmWrites(loop, sizes.writes);
 step(`Salesforce writes: ${sizes.sfWrites} web-to-lead demo requests through change events and the loop`);
 const sfWrites = await benchSalesforceWrites(loop, sizes.sfWrites);
-step(`throughput: a backlog of ${sizes.throughput} score writes flushed under the rate limit`);
-const throughput = await benchThroughput(loop, sizes.throughput);
 step(`return to marketing → in the nurture list, ${sizes.returns} times`);
 const returns = await benchReturnLatency(loop, sizes.returns);
 await loop.close();
+
+step(`throughput: a backlog of ${sizes.throughput} score writes flushed under the rate limit`);
+// The worker ticks as deployed here: the bench's 2-second ticks would run reconciliation every 10 s (every
+// five minutes in production), each pass re-reading the whole backlog's leads in this one process.
+const steady = await startBatonForBench({ ticks: 'production' });
+const throughput = await benchThroughput(steady, sizes.throughput);
+await steady.close();
 
 step(
   `SLA sweep, 1 % due: ${sizes.small.toLocaleString()} and ${sizes.large.toLocaleString()} leads on PostgreSQL`,

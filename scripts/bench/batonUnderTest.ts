@@ -18,7 +18,11 @@ export interface BatonUnderTest {
 }
 
 export async function startBatonForBench(
-  opts: StartOptions & { databaseUrl?: string } = {},
+  opts: StartOptions & {
+    databaseUrl?: string;
+    /** 'production': the worker ticks as deployed (every minute, reconciliation every five) instead of every 2 s. */
+    ticks?: 'bench' | 'production';
+  } = {},
 ): Promise<BatonUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   const port = await freePort();
@@ -30,11 +34,12 @@ export async function startBatonForBench(
     LOG_LEVEL: 'silent',
     ...(opts.databaseUrl && { DATABASE_URL: opts.databaseUrl }),
   });
+  const { databaseUrl: _url, ticks = 'bench', ...startOptions } = opts;
   const running = await start(config, {
     log: createLogger('silent'),
     sandboxPort: 0,
-    tickSeconds: 2,
-    ...opts,
+    ...(ticks === 'bench' && { tickSeconds: 2 }),
+    ...startOptions,
   });
   const portalId = running.sandbox?.portal.portal.id ?? 0;
   const tenantId = `hubspot-${portalId}`;

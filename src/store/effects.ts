@@ -9,6 +9,8 @@ export interface PendingEffect {
   createdAt: Date;
   /** Set when a create went out before and its outcome is unknown: look in the CRM before sending it again. */
   sentAt: Date | null;
+  /** Position in the tenant's outbox, in decision order. */
+  seq: number;
 }
 
 export async function insertEffects(
@@ -33,23 +35,25 @@ export async function insertEffects(
     .execute();
 }
 
+/** Pending effects in decision order; `afterSeq` continues after a page already read. */
 export async function pendingEffects(
   db: Executor,
   tenantId: string,
-  opts: { limit: number; kinds?: readonly Effect['kind'][] },
+  opts: { limit: number; afterSeq?: number },
 ): Promise<PendingEffect[]> {
   let q = db
     .selectFrom('effects')
-    .select(['key', 'lead_id', 'kind', 'payload', 'attempts', 'created_at', 'sent_at'])
+    .select(['key', 'lead_id', 'kind', 'payload', 'attempts', 'created_at', 'sent_at', 'seq'])
     .where('tenant_id', '=', tenantId)
     .where('status', '=', 'pending');
-  if (opts.kinds?.length) q = q.where('kind', 'in', [...opts.kinds]);
-  const rows = await q.orderBy('created_at').orderBy('key').limit(opts.limit).execute();
+  if (opts.afterSeq !== undefined) q = q.where('seq', '>', opts.afterSeq);
+  const rows = await q.orderBy('seq').limit(opts.limit).execute();
   return rows.map((r) => ({
     effect: decodeEffect(r.key, r.lead_id, r.kind, r.payload),
     attempts: r.attempts,
     createdAt: r.created_at,
     sentAt: r.sent_at,
+    seq: r.seq,
   }));
 }
 

@@ -106,6 +106,8 @@ export interface EffectsTable {
   sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Why an applied effect needed no call (e.g. the lead was converted in Salesforce); null when it went out. */
   left_alone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Decision order across the tenant's outbox (the flush's read order and page cursor). */
+  seq: Generated<number>;
 }
 
 export interface CheckpointsTable {

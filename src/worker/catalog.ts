@@ -107,7 +107,7 @@ export function jobCatalog(deps: WorkerDeps): JobSpec[] {
         timeZone: tenant.policy.timeZone,
         now: () => deps.clock.now(),
       });
-      if (result.applied + result.retrying + result.dead > 0) {
+      if (result.applied + result.retrying + result.dead + result.waiting > 0) {
         deps.log.info({ tenantId: tenant.id, ...result }, 'effects flushed');
       }
     }),

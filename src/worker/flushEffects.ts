@@ -31,6 +31,8 @@ export interface FlushResult {
   applied: number;
   retrying: number;
   dead: number;
+  /** Not tried: an earlier effect of the same lead failed in this flush, so they go out after it, next time. */
+  waiting: number;
   /** Stopped because the CRM refused the credentials: nothing more can go out until reconnect. */
   authFailed: boolean;
 }
@@ -52,9 +54,15 @@ class Outcomes {
   }
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  for (const item of items) pushTo(out, key(item), item);
   return out;
 }
 
@@ -178,51 +186,109 @@ async function applyBatch(
   );
 }
 
+/** One page's outcomes, sorted for the store: applied (by why no call was needed), to retry, dead (by error). */
+interface SortedOutcomes {
+  /** `undefined`: they went out. */
+  applied: Map<string | undefined, string[]>;
+  retry: Map<string, PendingEffect[]>;
+  dead: Map<string, string[]>;
+  authFailed: boolean;
+}
+
+function sortOutcomes(batch: readonly PendingEffect[], outcomes: Outcomes): SortedOutcomes {
+  const sorted: SortedOutcomes = { applied: new Map(), retry: new Map(), dead: new Map(), authFailed: false };
+  for (const p of batch) {
+    const outcome = outcomes.byKey.get(p.effect.key) ?? { ok: true };
+    if (outcome.ok) {
+      pushTo(sorted.applied, outcome.leftAlone, p.effect.key);
+      continue;
+    }
+    const { error } = outcome;
+    if (error.kind === 'auth_invalid') {
+      sorted.authFailed = true;
+      continue; // stays pending as it was: it goes out after the tenant reconnects
+    }
+    const permanent = error.kind === 'permanent' || error.kind === 'not_found';
+    if (permanent || p.attempts + 1 >= MAX_EFFECT_ATTEMPTS) pushTo(sorted.dead, error.message, p.effect.key);
+    else pushTo(sorted.retry, error.message, p);
+  }
+  return sorted;
+}
+
+async function store(deps: FlushDeps, sorted: SortedOutcomes): Promise<void> {
+  for (const [leftAlone, keys] of sorted.applied)
+    await markEffectsApplied(deps.db, deps.tenantId, keys, deps.now(), leftAlone ? { leftAlone } : {});
+  for (const [message, retry] of sorted.retry)
+    await markEffectsFailed(
+      deps.db,
+      deps.tenantId,
+      retry.map((p) => p.effect.key),
+      message,
+      { dead: false },
+    );
+  for (const [message, keys] of sorted.dead)
+    await markEffectsFailed(deps.db, deps.tenantId, keys, message, { dead: true });
+}
+
+const total = <V>(map: ReadonlyMap<unknown, readonly V[]>): number =>
+  [...map.values()].reduce((n, list) => n + list.length, 0);
+
+/** A promise whose failure is reported where it is awaited, never as an unhandled rejection meanwhile. */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Goes through the tenant's outbox once, in decision order, a page at a time. The CRM calls of one page finish
+ * before the next page's start (a lead's later write never overtakes an earlier one), but the database work
+ * around them overlaps: the next page is read, and the previous page's outcomes stored, while a page is at the
+ * CRM, so the rate limiter is never left waiting on the database. An effect decided while a flush runs and
+ * numbered before its cursor (a transaction that committed late) goes out with the next flush, which the
+ * decision's job queues.
+ */
 export async function flushEffects(
   deps: FlushDeps,
   opts: { batchSize?: number; budgetMs?: number } = {},
 ): Promise<FlushResult> {
-  const result: FlushResult = { applied: 0, retrying: 0, dead: 0, authFailed: false };
-  const tried = new Set<string>();
-  const started = Date.now();
-  while (Date.now() - started < (opts.budgetMs ?? 50_000)) {
-    const batch = (await pendingEffects(deps.db, deps.tenantId, { limit: opts.batchSize ?? 2000 })).filter(
-      (p) => !tried.has(p.effect.key),
-    );
-    if (batch.length === 0) break;
-    for (const p of batch) tried.add(p.effect.key);
-    const outcomes = new Outcomes();
-    await applyBatch(deps, batch, outcomes);
-
-    /** Applied keys by why no call was needed (a converted lead); `undefined`: they went out. */
-    const applied = new Map<string | undefined, string[]>();
-    const retry = new Map<string, string[]>();
-    const dead = new Map<string, string[]>();
-    for (const p of batch) {
-      const outcome = outcomes.byKey.get(p.effect.key) ?? { ok: true };
-      if (outcome.ok) {
-        applied.set(outcome.leftAlone, [...(applied.get(outcome.leftAlone) ?? []), p.effect.key]);
-        continue;
-      }
-      const { error } = outcome;
-      if (error.kind === 'auth_invalid') {
+  const result: FlushResult = { applied: 0, retrying: 0, dead: 0, waiting: 0, authFailed: false };
+  const limit = opts.batchSize ?? 2000;
+  const budgetMs = opts.budgetMs ?? 50_000;
+  const began = Date.now();
+  /** Leads with an effect left to retry: their later effects wait for the next flush, behind it. */
+  const held = new Set<string>();
+  let page = started(pendingEffects(deps.db, deps.tenantId, { limit }));
+  let storing: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const read = await page;
+      const afterSeq = read.at(-1)?.seq;
+      if (afterSeq === undefined) break;
+      page = started(
+        Date.now() - began < budgetMs
+          ? pendingEffects(deps.db, deps.tenantId, { limit, afterSeq })
+          : Promise.resolve([]),
+      );
+      const batch = read.filter((p) => !held.has(p.effect.leadId));
+      result.waiting += read.length - batch.length;
+      const outcomes = new Outcomes();
+      await applyBatch(deps, batch, outcomes);
+      const sorted = sortOutcomes(batch, outcomes);
+      for (const retry of sorted.retry.values()) for (const p of retry) held.add(p.effect.leadId);
+      await storing; // pages are stored in order
+      storing = started(store(deps, sorted));
+      result.applied += total(sorted.applied);
+      result.retrying += total(sorted.retry);
+      result.dead += total(sorted.dead);
+      if (sorted.authFailed) {
         result.authFailed = true;
-        continue; // stays pending as it was: it goes out after the tenant reconnects
+        break;
       }
-      const permanent = error.kind === 'permanent' || error.kind === 'not_found';
-      const target = permanent || p.attempts + 1 >= MAX_EFFECT_ATTEMPTS ? dead : retry;
-      target.set(error.message, [...(target.get(error.message) ?? []), p.effect.key]);
     }
-    for (const [leftAlone, keys] of applied)
-      await markEffectsApplied(deps.db, deps.tenantId, keys, deps.now(), leftAlone ? { leftAlone } : {});
-    for (const [message, keys] of retry)
-      await markEffectsFailed(deps.db, deps.tenantId, keys, message, { dead: false });
-    for (const [message, keys] of dead)
-      await markEffectsFailed(deps.db, deps.tenantId, keys, message, { dead: true });
-    result.applied += [...applied.values()].flat().length;
-    result.retrying += [...retry.values()].flat().length;
-    result.dead += [...dead.values()].flat().length;
-    if (result.authFailed) break;
+    await storing;
+  } finally {
+    // On a failure above, the store write under way still finishes before the error leaves.
+    await storing.catch(() => undefined);
   }
   return result;
 }

@@ -5,6 +5,7 @@ import * as oauth from './0002_oauth.ts';
 import * as webhookReplays from './0003_webhook_replays.ts';
 import * as oauthPkce from './0004_oauth_pkce.ts';
 import * as effectsOutcomes from './0005_effects_outcomes.ts';
+import * as effectsSequence from './0006_effects_sequence.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_webhook_replays': webhookReplays,
   '0004_oauth_pkce': oauthPkce,
   '0005_effects_outcomes': effectsOutcomes,
+  '0006_effects_sequence': effectsSequence,
 };
