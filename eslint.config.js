@@ -3,6 +3,11 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const NOT_THE_SANDBOX = {
+  group: ['**/sandbox/**'],
+  message: 'Product code never imports the sandbox (DESIGN.md §3): only sandbox mode, scripts and tests do.',
+};
+
 const layer = (name, forbidden) => ({
   files: [`src/${name}/**/*.ts`],
   rules: {
@@ -11,6 +16,7 @@ const layer = (name, forbidden) => ({
       {
         patterns: [
           { group: forbidden, message: `src/${name} must not depend on this layer (see DESIGN.md §3).` },
+          NOT_THE_SANDBOX,
         ],
       },
     ],
@@ -39,6 +45,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
+    },
+  },
+  // The sandbox is a test double, not the product: nothing under src/ imports it (sandbox mode, scripts and tests do).
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [NOT_THE_SANDBOX],
+        },
+      ],
     },
   },
   // The domain is pure: no other layer, no node I/O, no config.
@@ -78,8 +97,31 @@ export default tseslint.config(
   layer('store', ['**/worker/**', '**/web/**', '**/crm/**', '**/sandbox/**']),
   layer('crm', ['**/store/**', '**/worker/**', '**/web/**', '**/sandbox/**']),
   layer('worker', ['**/web/**', '**/sandbox/**', '**/crm/hubspot/**', '**/crm/salesforce/**']),
-  layer('sandbox', ['**/store/**', '**/worker/**', '**/web/**', '**/services/**']),
   layer('services', ['**/web/**', '**/worker/**', '**/sandbox/**']),
+  // The simulated CRMs talk to Baton only over HTTP, like HubSpot and Salesforce: none of Baton's running parts.
+  {
+    files: ['sandbox/**/*.ts'],
+    ignores: ['sandbox/mode/**', 'sandbox/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/src/store/**',
+                '**/src/worker/**',
+                '**/src/web/**',
+                '**/src/services/**',
+                '**/src/app/**',
+              ],
+              message: 'The simulated CRMs reach Baton only over HTTP, as the real ones do.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['scripts/**/*.ts', 'src/main.ts', 'src/cli/**/*.ts'],
     rules: { 'no-console': 'off' },

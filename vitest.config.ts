@@ -29,7 +29,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'sandbox/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['src/domain/**', 'test/extensions/**', 'test/resilience/**', '**/node_modules/**'],
           setupFiles: ['test/setup/noNetwork.ts'],
           globalSetup: ['test/setup/pgliteTemplate.ts'],

@@ -15,10 +15,10 @@ import { z } from 'zod';
 import { loadConfig } from '../src/config.ts';
 import { SF_FIELDS } from '../src/crm/salesforce/batonFields.ts';
 import { createLogger } from '../src/logger.ts';
-import { start } from '../src/main.ts';
-import type { Portal, SandboxState } from '../src/sandbox/hubspot/index.ts';
-import type { Org, SalesforceState } from '../src/sandbox/salesforce/index.ts';
-import { CALENDAR } from '../src/sandbox/simulation/businessTime.ts';
+import { startSandboxMode } from '../sandbox/mode/startSandboxMode.ts';
+import type { Portal, SandboxState } from '../sandbox/hubspot/index.ts';
+import type { Org, SalesforceState } from '../sandbox/salesforce/index.ts';
+import { CALENDAR } from '../sandbox/simulation/businessTime.ts';
 import {
   METRIC_DEFINITIONS,
   EXTRA_DEFINITIONS,
@@ -27,26 +27,26 @@ import {
   type DemoMetrics,
   type Disagreement,
   type ExtraMetrics,
-} from '../src/sandbox/simulation/demoMetrics.ts';
-import { demoJson, demoReport, orgPeople, portalPeople } from '../src/sandbox/simulation/demoReport.ts';
-import { trackInFlight } from '../src/sandbox/simulation/inFlight.ts';
-import { watchOrgChanges } from '../src/sandbox/simulation/orgChangeFeed.ts';
-import { batonOrgCalls, isFailedCall, orgMetrics } from '../src/sandbox/simulation/orgMetrics.ts';
+} from '../sandbox/simulation/demoMetrics.ts';
+import { demoJson, demoReport, orgPeople, portalPeople } from '../sandbox/simulation/demoReport.ts';
+import { trackInFlight } from '../sandbox/simulation/inFlight.ts';
+import { watchOrgChanges } from '../sandbox/simulation/orgChangeFeed.ts';
+import { batonOrgCalls, isFailedCall, orgMetrics } from '../sandbox/simulation/orgMetrics.ts';
 import {
   batonCalls,
   historiesAtCap,
   portalMetrics,
   watchScoreWrites,
-} from '../src/sandbox/simulation/portalMetrics.ts';
-import { SANDBOX_ORG_OPTIONS } from '../src/sandbox/simulation/sandboxMode.ts';
-import { createSalesforceSimulation } from '../src/sandbox/simulation/salesforceSimulation.ts';
-import { scenarioNamed, type Scenario } from '../src/sandbox/simulation/scenario.ts';
-import { settler } from '../src/sandbox/simulation/settle.ts';
-import { createSteppedClock } from '../src/sandbox/simulation/simClock.ts';
-import { createSimulation } from '../src/sandbox/simulation/simulation.ts';
-import { simulationGroup } from '../src/sandbox/simulation/simulationRun.ts';
-import type { SimulationStats } from '../src/sandbox/simulation/simulationStats.ts';
-import { runStepped, type SteppedRun } from '../src/sandbox/simulation/steppedDriver.ts';
+} from '../sandbox/simulation/portalMetrics.ts';
+import { SANDBOX_ORG_OPTIONS } from '../sandbox/mode/sandboxSimulation.ts';
+import { createSalesforceSimulation } from '../sandbox/simulation/salesforceSimulation.ts';
+import { scenarioNamed, type Scenario } from '../sandbox/simulation/scenario.ts';
+import { settler } from '../sandbox/simulation/settle.ts';
+import { createSteppedClock } from '../sandbox/simulation/simClock.ts';
+import { createSimulation } from '../sandbox/simulation/simulation.ts';
+import { simulationGroup } from '../sandbox/simulation/simulationRun.ts';
+import type { SimulationStats } from '../sandbox/simulation/simulationStats.ts';
+import { runStepped, type SteppedRun } from '../sandbox/simulation/steppedDriver.ts';
 import type { Executor } from '../src/store/executor.ts';
 import { getTenant } from '../src/store/tenants.ts';
 import {
@@ -197,7 +197,7 @@ export async function runDemo(o: {
     BATON_ENCRYPTION_KEYS: `1:${randomBytes(32).toString('base64')}`,
     LOG_LEVEL: 'warn',
   });
-  const running = await start(config, {
+  const running = await startSandboxMode(config, {
     log: createLogger('warn', logs.stream),
     clock,
     tickSeconds: o.tickSeconds ?? 0.5,

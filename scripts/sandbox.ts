@@ -4,8 +4,8 @@
 // what a client needs: base URLs, portal/org ids, client ids/secrets, tokens, authorize URLs.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { bootstrapPortal, createHubSpotSandbox } from '../src/sandbox/hubspot/index.ts';
-import { bootstrapOrg, createSalesforceSandbox } from '../src/sandbox/salesforce/index.ts';
+import { bootstrapPortal, createHubSpotSandbox } from '../sandbox/hubspot/index.ts';
+import { bootstrapOrg, createSalesforceSandbox } from '../sandbox/salesforce/index.ts';
 
 const optional = z
   .string()

@@ -79,11 +79,9 @@ export interface Config {
   crmTimeoutMs: number | null;
   /** Where alerts are POSTed as JSON when they start (optional). */
   alertWebhookUrl: string | null;
-  /** The Salesforce connected app; null when Baton serves no Salesforce orgs (or in sandbox mode). */
+  /** The Salesforce connected app; null when Baton serves no Salesforce orgs. */
   salesforce: { clientId: string; clientSecret: string; loginUrl: string } | null;
-  /** No CRM credentials at all: sandbox mode, against a simulated HubSpot portal and Salesforce org. */
-  sandbox: boolean;
-  /** The HubSpot app's credentials; null when Baton serves no HubSpot portals (or in sandbox mode). */
+  /** The HubSpot app's credentials; null when Baton serves no HubSpot portals. */
   hubspot: {
     clientId: string;
     clientSecret: string;
@@ -135,7 +133,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     opsToken: e.BATON_OPS_TOKEN ?? null,
     alertWebhookUrl: e.BATON_ALERT_WEBHOOK_URL ?? null,
     crmTimeoutMs: e.BATON_CRM_TIMEOUT_MS ?? null,
-    sandbox: !e.HUBSPOT_CLIENT_ID && !e.SALESFORCE_CLIENT_ID,
     salesforce:
       e.SALESFORCE_CLIENT_ID && e.SALESFORCE_CLIENT_SECRET
         ? {

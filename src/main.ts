@@ -1,28 +1,14 @@
-// The composition root: reads config, opens the database, and starts the web process, the worker, or both —
-// against a real HubSpot app, or in sandbox mode against a simulated portal when no credentials are set.
+// The composition root: reads config, opens the database, and starts the web process, the worker, or both,
+// against the HubSpot app and Salesforce connected app the environment names. Without any, it refuses to start
+// (sandbox mode, with simulated CRMs, is `npm start` outside production: scripts/start.ts).
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { HubSpotApp } from './crm/hubspot/oauth.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, processLogger, type Logger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { announceAlert } from './services/announceAlert.ts';
 import { gaugeReadings } from './services/gaugeReadings.ts';
 import type { Decision } from './domain/decide/draft.ts';
-import type { HubSpotSandboxOptions } from './sandbox/hubspot/options.ts';
-import type { SalesforceSandboxOptions } from './sandbox/salesforce/options.ts';
-import { startSandboxPortal, installBaton, type SandboxPortal } from './sandboxPortal.ts';
-import { connectOrg, startSandboxOrg, type SandboxOrg } from './sandboxOrg.ts';
-import {
-  SANDBOX_CLOCK_SPEED,
-  SANDBOX_ORG_OPTIONS,
-  SANDBOX_TICK_SECONDS,
-  sandboxStartTime,
-  startSandboxSimulation,
-  type SandboxSimulation,
-} from './sandbox/simulation/sandboxMode.ts';
-import { acceleratedClock } from './worker/clock.ts';
-import type { SalesforceApp } from './crm/salesforce/oauth.ts';
 import { SalesforceChangeCapture } from './services/salesforceChangeCapture.ts';
 import { disconnectOrg, type SalesforceInstallDeps } from './services/salesforceInstall.ts';
 import { SalesforceOrgs } from './services/salesforceOrgs.ts';
@@ -55,9 +41,6 @@ export interface Running {
   cipher: Cipher;
   server: Server | null;
   portals: HubSpotPortals | null;
-  sandbox: SandboxPortal | null;
-  /** Sandbox mode's simulated Salesforce org (null with real credentials). */
-  sandboxOrg: SandboxOrg | null;
   salesforceOrgs: SalesforceOrgs | null;
   changeCapture: SalesforceChangeCapture | null;
   workerDeps: WorkerDeps;
@@ -65,23 +48,22 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** Why Baton will not start without a CRM app, and what to do. */
+export const NO_CRM_CONFIGURED = `Baton cannot start: no CRM is configured.
+  - Set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (Baton's HubSpot app), and/or
+    SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET (Baton's Salesforce connected app).
+  - To try Baton without accounts, run \`npm start\` outside production: sandbox mode, with a simulated HubSpot
+    portal and Salesforce org on this machine.`;
+
 export interface StartOptions {
   log?: Logger;
   clock?: Clock;
-  /** Sandbox mode: where the simulated portal listens (default PORT + 100). */
-  sandboxPort?: number;
   /** Seconds between the worker's periodic ticks (sweeps, drains); default one minute. */
   tickSeconds?: number;
   /** Tests drive the jobs themselves: define the queues but take no jobs and start no ticks. */
   runWorker?: boolean;
   /** Subscribe to Salesforce change events (default: when the worker runs). */
   captureChanges?: boolean;
-  /** Sandbox mode: the simulated portal's options (faults, limits, webhook pacing). */
-  sandboxOptions?: HubSpotSandboxOptions;
-  /** Sandbox mode: the simulated org's options (faults, API allocation, CDC retention). */
-  salesforceSandboxOptions?: SalesforceSandboxOptions;
-  /** Sandbox mode: run the simulated sales team (leads arriving, reps touching, returning, ignoring). */
-  simulate?: boolean;
 }
 
 function encryptionKeys(config: Config, log: Logger) {
@@ -124,32 +106,8 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
 
-  // Without CRM credentials Baton runs against a simulated portal and org: no account needed.
-  let sandbox: SandboxPortal | null = null;
-  let sandboxOrg: SandboxOrg | null = null;
-  let hubspotApp: (HubSpotApp & { appId: string | null }) | null = config.hubspot;
-  let salesforceApp: SalesforceApp | null = config.salesforce;
-  if (config.sandbox && config.role !== 'worker') {
-    sandbox = await startSandboxPortal({
-      port: opts.sandboxPort ?? config.port + 100,
-      batonUrl: config.publicUrl,
-      clock,
-      ...(opts.sandboxOptions && { options: opts.sandboxOptions }),
-    });
-    hubspotApp = sandbox.app;
-    log.info(
-      { sandbox: sandbox.running.baseUrl, portalId: sandbox.portal.portal.id },
-      'sandbox mode: simulated HubSpot portal started',
-    );
-    sandboxOrg = await startSandboxOrg({
-      port: opts.sandboxPort === 0 ? 0 : (opts.sandboxPort ?? config.port + 100) + 1,
-      batonUrl: config.publicUrl,
-      clock,
-      ...(opts.salesforceSandboxOptions && { options: opts.salesforceSandboxOptions }),
-    });
-    salesforceApp = sandboxOrg.app;
-    log.info({ sandbox: sandboxOrg.running.baseUrl }, 'sandbox mode: simulated Salesforce org started');
-  }
+  const hubspotApp = config.hubspot;
+  const salesforceApp = config.salesforce;
 
   // Filled once the per-portal limiters exist; metrics read it at scrape time.
   let waiting: (tenantId: string) => number = () => 0;
@@ -354,24 +312,6 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
     log.info({ url: config.publicUrl }, 'web listening');
   }
 
-  if (sandbox) {
-    await installBaton(config.publicUrl);
-    log.info({ portalId: sandbox.portal.portal.id }, 'sandbox mode: Baton installed in the simulated portal');
-  }
-  if (sandboxOrg) {
-    await connectOrg(config.publicUrl);
-    log.info(
-      { orgId: sandboxOrg.org.org.id },
-      'sandbox mode: Baton connected to the simulated Salesforce org',
-    );
-  }
-  let simulation: SandboxSimulation | null = null;
-  if (sandbox && opts.simulate) {
-    // The org's change events are subscribed before its simulated leads arrive.
-    if (sandboxOrg) await changeCapture?.subscribed(`salesforce-${sandboxOrg.org.org.id}`);
-    simulation = startSandboxSimulation({ sandbox, org: sandboxOrg, batonUrl: config.publicUrl, clock, log });
-  }
-
   return {
     config,
     database,
@@ -379,30 +319,25 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
     cipher,
     server,
     portals,
-    sandbox,
-    sandboxOrg,
     salesforceOrgs,
     changeCapture,
     workerDeps,
     async stop() {
-      await simulation?.stop();
       stopScheduler();
       await changeCapture?.stop();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       await queue.stop({ graceful: true });
       await portals?.stop();
       await salesforceOrgs?.stop();
-      await sandbox?.close();
-      await sandboxOrg?.close();
       await database.close();
     },
   };
 }
 
-if (import.meta.main) {
-  let config: Config;
+/** The environment's config, or the list of what is wrong and exit 1. */
+export function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -410,19 +345,10 @@ if (import.meta.main) {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel);
-  // Sandbox mode runs on an accelerated clock (240×: a working day in two minutes) with a simulated sales team,
-  // so a newcomer watches SLAs run out, leads recycle and reps return leads within the first half hour.
-  const sandboxMode = config.sandbox && config.role !== 'worker';
-  const running = await start(config, {
-    log,
-    ...(sandboxMode && {
-      clock: acceleratedClock(sandboxStartTime(new Date()), SANDBOX_CLOCK_SPEED),
-      tickSeconds: SANDBOX_TICK_SECONDS,
-      simulate: true,
-      salesforceSandboxOptions: SANDBOX_ORG_OPTIONS,
-    }),
-  });
+}
+
+/** SIGTERM (a deploy, a scale-down) or Ctrl-C: stop taking work, let running jobs finish, exit. */
+export function stopOnSignal(running: Pick<Running, 'stop'>, log: Logger): void {
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
     running.stop().then(
@@ -436,3 +362,15 @@ if (import.meta.main) {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
+
+/** Baton against the CRM apps the environment names; without one it says what to set and exits 1. */
+export async function runProduct(config: Config): Promise<void> {
+  if (!config.hubspot && !config.salesforce) {
+    console.error(NO_CRM_CONFIGURED);
+    process.exit(1);
+  }
+  const log = processLogger(config.logLevel, config.env);
+  stopOnSignal(await start(config, { log }), log);
+}
+
+if (import.meta.main) await runProduct(configOrExit());

@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { start, type Running, type StartOptions } from '../../src/main.ts';
+import {
+  startSandboxMode,
+  type SandboxModeOptions,
+  type SandboxRunning,
+} from '../../sandbox/mode/startSandboxMode.ts';
 import { pendingEffects } from '../../src/store/effects.ts';
 import { freePort } from '../../test/support/freePort.ts';
 
 export interface BatonUnderTest {
-  running: Running;
+  running: SandboxRunning;
   tenantId: string;
   portalId: number;
   quiet(timeoutMs?: number): Promise<void>;
@@ -18,7 +22,7 @@ export interface BatonUnderTest {
 }
 
 export async function startBatonForBench(
-  opts: StartOptions & {
+  opts: SandboxModeOptions & {
     databaseUrl?: string;
     /** 'production': the worker ticks as deployed (every minute, reconciliation every five) instead of every 2 s. */
     ticks?: 'bench' | 'production';
@@ -35,7 +39,7 @@ export async function startBatonForBench(
     ...(opts.databaseUrl && { DATABASE_URL: opts.databaseUrl }),
   });
   const { databaseUrl: _url, ticks = 'bench', ...startOptions } = opts;
-  const running = await start(config, {
+  const running = await startSandboxMode(config, {
     log: createLogger('silent'),
     sandboxPort: 0,
     ...(ticks === 'bench' && { tickSeconds: 2 }),

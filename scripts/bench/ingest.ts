@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { signV3 } from '../../src/crm/hubspot/requestSignature.ts';
-import type { Running } from '../../src/main.ts';
+import type { SandboxRunning } from '../../sandbox/mode/startSandboxMode.ts';
 import { fire, type LoadResult, type PreparedRequest } from './loadGenerator.ts';
 
 export interface IngestFigures {
@@ -17,7 +17,7 @@ export interface IngestFigures {
 }
 
 function prepare(
-  running: Running,
+  running: SandboxRunning,
   portalId: number,
   count: number,
   eventsPerRequest: number,
@@ -69,7 +69,7 @@ async function bareServer(): Promise<{ url: string; close(): Promise<void> }> {
 }
 
 export async function benchIngest(
-  running: Running,
+  running: SandboxRunning,
   portalId: number,
   opts = { requests: 3000, eventsPerRequest: 10, concurrency: 16 },
 ): Promise<IngestFigures> {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { decide } from '../../src/domain/decide/decide.ts';
 import { nextTimerAt } from '../../src/domain/decide/nextTimer.ts';
 import type { Policy } from '../../src/domain/policy/schema.ts';
-import type { DemoMetrics, ExtraMetrics } from '../../src/sandbox/simulation/demoMetrics.ts';
+import type { DemoMetrics, ExtraMetrics } from '../../sandbox/simulation/demoMetrics.ts';
 import type { Executor } from '../../src/store/executor.ts';
 import { decodeEffect } from '../../src/store/effectCodec.ts';
 import { pendingEffects } from '../../src/store/effects.ts';

@@ -3,7 +3,7 @@
 // up when its stored position reaches the org's latest event (as the e2e harness's deliver() checks).
 import { z } from 'zod';
 import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
-import type { Org } from '../../src/sandbox/salesforce/index.ts';
+import type { Org } from '../../sandbox/salesforce/index.ts';
 import { replayCheckpointOf } from '../../src/services/salesforceChangeCapture.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import type { Executor } from '../../src/store/executor.ts';

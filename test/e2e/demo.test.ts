@@ -3,8 +3,8 @@
 // each CRM's own state and Baton's store must tell the same story.
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../scripts/demo.ts';
-import { METRIC_NAMES } from '../../src/sandbox/simulation/demoMetrics.ts';
-import { SCENARIOS } from '../../src/sandbox/simulation/scenario.ts';
+import { METRIC_NAMES } from '../../sandbox/simulation/demoMetrics.ts';
+import { SCENARIOS } from '../../sandbox/simulation/scenario.ts';
 import { ledgerForPeriod } from '../../src/store/ledger.ts';
 
 const small = SCENARIOS.small;

@@ -5,8 +5,8 @@ import { HubSpotConnection } from '../../src/crm/hubspot/hubspotConnection.ts';
 import { HubSpotCrm } from '../../src/crm/hubspot/hubspotCrm.ts';
 import { HUBSPOT_LIMITS, LimiterRegistry } from '../../src/crm/rateLimits.ts';
 import { defaultPolicy } from '../../src/domain/policy/schema.ts';
-import { bootstrapPortal, createHubSpotSandbox } from '../../src/sandbox/hubspot/index.ts';
-import { startHarness, type Harness } from '../../src/sandbox/hubspot/testing/harness.ts';
+import { bootstrapPortal, createHubSpotSandbox } from '../../sandbox/hubspot/index.ts';
+import { startHarness, type Harness } from '../../sandbox/hubspot/testing/harness.ts';
 
 let h: Harness;
 let crm: HubSpotCrm;

@@ -4,8 +4,8 @@
 // disconnect revokes the refresh token and stops change capture.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenSetSchema } from '../../src/crm/tokenSet.ts';
-import { connectOrg } from '../../src/sandboxOrg.ts';
-import { bootstrapOrg } from '../../src/sandbox/salesforce/index.ts';
+import { connectOrg } from '../../sandbox/mode/sandboxOrg.ts';
+import { bootstrapOrg } from '../../sandbox/salesforce/index.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import { loadCredentials } from '../../src/store/credentials.ts';
 import { getTenant } from '../../src/store/tenants.ts';

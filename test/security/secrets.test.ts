@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenSetSchema } from '../../src/crm/hubspot/oauth.ts';
-import { installBaton } from '../../src/sandboxPortal.ts';
+import { installBaton } from '../../sandbox/mode/sandboxPortal.ts';
 import { loadCredentials } from '../../src/store/credentials.ts';
 import { signV3 } from '../../src/crm/hubspot/requestSignature.ts';
 import { OPS_TOKEN } from './support/fuzzWorld.ts';

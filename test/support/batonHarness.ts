@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { start, type Running } from '../../src/main.ts';
-import type { HubSpotSandboxOptions } from '../../src/sandbox/hubspot/options.ts';
-import type { SalesforceSandboxOptions } from '../../src/sandbox/salesforce/options.ts';
+import { startSandboxMode, type SandboxRunning } from '../../sandbox/mode/startSandboxMode.ts';
+import type { HubSpotSandboxOptions } from '../../sandbox/hubspot/options.ts';
+import type { SalesforceSandboxOptions } from '../../sandbox/salesforce/options.ts';
 import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
 import { replayCheckpointOf } from '../../src/services/salesforceChangeCapture.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
@@ -25,16 +25,16 @@ import { freePort } from './freePort.ts';
 import { copyPgliteTemplate } from './pgliteTemplate.ts';
 
 export interface BatonHarness {
-  running: Running;
+  running: SandboxRunning;
   /** Which sandbox tenant the job helpers act on. */
   crm: 'hubspot' | 'salesforce';
   now(): Date;
   set(at: Date): void;
   advance(ms: number): void;
   tenant(): Promise<Tenant>;
-  portal: NonNullable<Running['sandbox']>['portal']['portal'];
+  portal: NonNullable<SandboxRunning['sandbox']>['portal']['portal'];
   /** The simulated Salesforce org (sandbox mode connects Baton to it too). */
-  org: NonNullable<Running['sandboxOrg']>;
+  org: NonNullable<SandboxRunning['sandboxOrg']>;
   /** HubSpot: sends the sandbox's pending webhooks now. Salesforce: waits until every published change event
    * Baton subscribed to is stored. */
   deliver(): Promise<void>;
@@ -75,7 +75,7 @@ export async function startBaton(
     PGLITE_DATA_DIR: join(dir, 'pglite'),
     BATON_OPS_TOKEN: 'ops-token-for-tests-0123456789',
   });
-  const running = await start(config, {
+  const running = await startSandboxMode(config, {
     log: createLogger('silent'),
     clock,
     sandboxPort: 0,

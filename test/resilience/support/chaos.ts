@@ -1,6 +1,6 @@
 // SIGKILLs a Baton process at seeded random moments, and once at the worst moment on purpose (right after HubSpot
 // answered a write Baton has not recorded yet), restarting it each time after a short outage.
-import { createRandom, deriveSeed } from '../../../src/sandbox/hubspot/seededRandom.ts';
+import { createRandom, deriveSeed } from '../../../sandbox/hubspot/seededRandom.ts';
 import type { BatonProcess } from './batonProcess.ts';
 import type { World } from './world.ts';
 

@@ -2,7 +2,7 @@
 // faults, crashes, several processes) can be compared: Baton's properties, lifecycle stage, owner, nurture-list
 // memberships and the tasks Baton created.
 import { DEFAULT_NURTURE_LISTS } from '../../../src/domain/reasons.ts';
-import type { Portal } from '../../../src/sandbox/hubspot/state/portal.ts';
+import type { Portal } from '../../../sandbox/hubspot/state/portal.ts';
 
 /** Baton's properties that hold no wall-clock time (the SLA due date and return time are compared as present/absent). */
 const VALUE_PROPERTIES = [

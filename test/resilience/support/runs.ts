@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
-import { SANDBOX_REPS } from '../../../src/sandboxPortal.ts';
+import { SANDBOX_REPS } from '../../../sandbox/mode/sandboxPortal.ts';
 import { diffSnapshots, snapshotCrm, type CrmSnapshot } from './crmSnapshot.ts';
 import {
   driveScenario,

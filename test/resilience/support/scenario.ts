@@ -7,8 +7,8 @@
 // roll-ups, so two visits between two reads count once whatever the timing), profile edits keep the qualification,
 // returns wait until the rep sees the lead as assigned (as a rep would), and hand-overs dated in the past wait until
 // Baton knows the lead as an MQL (else it is an adopted lead with an install grace period).
-import { createRandom, deriveSeed, type Random } from '../../../src/sandbox/hubspot/seededRandom.ts';
-import type { Portal } from '../../../src/sandbox/hubspot/state/portal.ts';
+import { createRandom, deriveSeed, type Random } from '../../../sandbox/hubspot/seededRandom.ts';
+import type { Portal } from '../../../sandbox/hubspot/state/portal.ts';
 
 const HOUR = 3_600_000;
 

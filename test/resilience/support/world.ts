@@ -11,14 +11,10 @@ import type { Kysely } from 'kysely';
 import { afterEach } from 'vitest';
 import { signV3 } from '../../../src/crm/hubspot/requestSignature.ts';
 import { HUBSPOT_WEBHOOK_EVENTS } from '../../../src/crm/hubspot/webhookEvents.ts';
-import { bootstrapPortal, createHubSpotSandbox } from '../../../src/sandbox/hubspot/index.ts';
-import type {
-  BootstrappedPortal,
-  HubSpotSandbox,
-  RunningSandbox,
-} from '../../../src/sandbox/hubspot/index.ts';
-import type { FaultSettings } from '../../../src/sandbox/hubspot/options.ts';
-import { installBaton, SANDBOX_REPS } from '../../../src/sandboxPortal.ts';
+import { bootstrapPortal, createHubSpotSandbox } from '../../../sandbox/hubspot/index.ts';
+import type { BootstrappedPortal, HubSpotSandbox, RunningSandbox } from '../../../sandbox/hubspot/index.ts';
+import type { FaultSettings } from '../../../sandbox/hubspot/options.ts';
+import { installBaton, SANDBOX_REPS } from '../../../sandbox/mode/sandboxPortal.ts';
 import { openDatabase, type Database } from '../../../src/store/database.ts';
 import type { Tables } from '../../../src/store/tables.ts';
 import { WEBHOOK_PATH } from '../../../src/web/paths.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/logger.ts';
-import { start, type Running } from '../../../src/main.ts';
+import { startSandboxMode, type SandboxRunning } from '../../../sandbox/mode/startSandboxMode.ts';
 import { getTenant, type Tenant } from '../../../src/store/tenants.ts';
 import { drainInbox } from '../../../src/worker/drainInbox.ts';
 import { flushEffects } from '../../../src/worker/flushEffects.ts';
@@ -13,7 +13,7 @@ import { freePort } from '../../support/freePort.ts';
 import { OPS_TOKEN } from './fuzzWorld.ts';
 
 export interface LoggedBaton {
-  running: Running;
+  running: SandboxRunning;
   dataDir: string;
   now(): Date;
   advance(ms: number): void;
@@ -42,7 +42,7 @@ export async function startLoggedBaton(at: Date): Promise<LoggedBaton> {
     BATON_OPS_TOKEN: OPS_TOKEN,
     LOG_LEVEL: 'trace',
   });
-  const running = await start(config, {
+  const running = await startSandboxMode(config, {
     log: createLogger('trace', { write: (line: string) => void lines.push(line) }),
     clock,
     sandboxPort: 0,
