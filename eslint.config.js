@@ -97,7 +97,7 @@ export default tseslint.config(
   layer('store', ['**/worker/**', '**/web/**', '**/crm/**', '**/sandbox/**']),
   layer('crm', ['**/store/**', '**/worker/**', '**/web/**', '**/sandbox/**']),
   layer('worker', ['**/web/**', '**/sandbox/**', '**/crm/hubspot/**', '**/crm/salesforce/**']),
-  layer('services', ['**/web/**', '**/worker/**', '**/sandbox/**']),
+  layer('app', ['**/web/**', '**/worker/**', '**/sandbox/**']),
   // The simulated CRMs talk to Baton only over HTTP, like HubSpot and Salesforce: none of Baton's running parts.
   {
     files: ['sandbox/**/*.ts'],

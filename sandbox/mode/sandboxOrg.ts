@@ -3,7 +3,7 @@
 // (connect → Salesforce login and consent → callback).
 import { randomBytes } from 'node:crypto';
 import type { SalesforceApp } from '../../src/crm/salesforce/oauth.ts';
-import { salesforceCallbackPath } from '../../src/services/salesforceInstall.ts';
+import { salesforceCallbackPath } from '../../src/app/salesforceInstall.ts';
 import {
   bootstrapOrg,
   createSalesforceSandbox,

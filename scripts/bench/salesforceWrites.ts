@@ -3,7 +3,7 @@
 // HubSpot's: N demo requests arriving through web-to-lead, picked up from change events, scored and written back.
 import { z } from 'zod';
 import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
-import { replayCheckpointOf } from '../../src/services/salesforceChangeCapture.ts';
+import { replayCheckpointOf } from '../../src/app/salesforceChangeCapture.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import { pendingEffects } from '../../src/store/effects.ts';
 import type { BatonUnderTest } from './batonUnderTest.ts';

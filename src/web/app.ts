@@ -2,7 +2,7 @@
 import express, { type Express } from 'express';
 import { BatonError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { HubSpotInstallDeps } from '../services/hubspotInstall.ts';
+import type { HubSpotInstallDeps } from '../app/hubspotInstall.ts';
 import { errorHandler } from './httpErrors.ts';
 import { CARD_API_PATH } from './paths.ts';
 import { requireOpsToken } from './requireOpsToken.ts';
@@ -11,9 +11,9 @@ import { getHubSpotCallback, getHubSpotInstall } from './routes/hubspotOAuth.ts'
 import { hubspotWebhookRouter, type HubSpotWebhookDeps } from './routes/postHubSpotWebhook.ts';
 import { postTenantUninstall, type DisconnectTenant } from './routes/postTenantUninstall.ts';
 import { getSalesforceCallback, getSalesforceInstall } from './routes/salesforceOAuth.ts';
-import type { SalesforceInstallDeps } from '../services/salesforceInstall.ts';
-import type { UserNames } from '../services/userDirectory.ts';
-import { salesforceCallbackPath } from '../services/salesforceInstall.ts';
+import type { SalesforceInstallDeps } from '../app/salesforceInstall.ts';
+import type { UserNames } from '../app/userDirectory.ts';
+import { salesforceCallbackPath } from '../app/salesforceInstall.ts';
 import { getOpsBackfill, postOpsBackfill, type OpsTenantsDeps } from './routes/opsTenants.ts';
 import { postLeadReturn } from './routes/postLeadReturn.ts';
 import { getLeadPassport, getReturnReasons, getSettings, putSettings } from './routes/cardApi.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CrmPort } from '../crm/port.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { Alert } from '../domain/alerts.ts';
-import { newAlerts } from '../services/alerts.ts';
+import { newAlerts } from '../app/alerts.ts';
 import type { Logger } from '../logger.ts';
 import type { Executor } from '../store/executor.ts';
 import type { JobSpec } from '../store/jobQueue.ts';

@@ -4,7 +4,7 @@ import type { Decision } from '../domain/decide/draft.ts';
 import type { Executor } from '../store/executor.ts';
 import { engagedLeads } from '../store/leads.ts';
 import type { Tenant } from '../store/tenants.ts';
-import { applyEvent } from '../services/applyEvent.ts';
+import { applyEvent } from '../app/applyEvent.ts';
 import type { Clock } from './clock.ts';
 
 export async function decayScores(

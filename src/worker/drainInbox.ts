@@ -10,7 +10,7 @@ import { hasPendingEffect } from '../store/effects.ts';
 import { pendingInbox, settleInbox, type InboxItem } from '../store/inbox.ts';
 import { erasePersonalData, loadLead } from '../store/leads.ts';
 import type { Tenant } from '../store/tenants.ts';
-import { applyEvent } from '../services/applyEvent.ts';
+import { applyEvent } from '../app/applyEvent.ts';
 import type { Clock } from './clock.ts';
 import { eventsFromSnapshot } from './snapshotEvents.ts';
 

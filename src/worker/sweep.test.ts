@@ -4,7 +4,7 @@ import { pendingEffects } from '../store/effects.ts';
 import { loadLead } from '../store/leads.ts';
 import { ledgerOfLead } from '../store/ledger.ts';
 import { connectTenant, type Tenant } from '../store/tenants.ts';
-import { applyEvent } from '../services/applyEvent.ts';
+import { applyEvent } from '../app/applyEvent.ts';
 import type { Clock } from './clock.ts';
 import { sweepDueLeads } from './sweepDueLeads.ts';
 

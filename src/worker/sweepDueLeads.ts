@@ -5,7 +5,7 @@
 import { decide } from '../domain/decide/decide.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import { nextTimerAt } from '../domain/decide/nextTimer.ts';
-import { applyEvent } from '../services/applyEvent.ts';
+import { applyEvent } from '../app/applyEvent.ts';
 import { encodeLeadState } from '../store/leadStateCodec.ts';
 import type { Executor } from '../store/executor.ts';
 import { dueLeadStates, saveDecisionsBatch } from '../store/leads.ts';

@@ -9,7 +9,7 @@ import { bootstrapOrg } from '../../sandbox/salesforce/index.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import { loadCredentials } from '../../src/store/credentials.ts';
 import { getTenant } from '../../src/store/tenants.ts';
-import { PROVISIONING_CHECKPOINT } from '../../src/services/installSteps.ts';
+import { PROVISIONING_CHECKPOINT } from '../../src/app/installSteps.ts';
 import { z } from 'zod';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
 

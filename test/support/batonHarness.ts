@@ -9,7 +9,7 @@ import { startSandboxMode, type SandboxRunning } from '../../sandbox/mode/startS
 import type { HubSpotSandboxOptions } from '../../sandbox/hubspot/options.ts';
 import type { SalesforceSandboxOptions } from '../../sandbox/salesforce/options.ts';
 import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
-import { replayCheckpointOf } from '../../src/services/salesforceChangeCapture.ts';
+import { replayCheckpointOf } from '../../src/app/salesforceChangeCapture.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import { z } from 'zod';
 import { pendingEffects } from '../../src/store/effects.ts';

@@ -2,7 +2,7 @@
 // the routes it serves and the contact events its worker consumes. Only the public URL and support contacts come
 // from outside (projectSettings.ts). `npm run hubspot:project` writes these files; a test fails when they are stale.
 import { HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
-import { callbackPath } from '../../../src/services/hubspotInstall.ts';
+import { callbackPath } from '../../../src/app/hubspotInstall.ts';
 import { CARD_API_PATH, WEBHOOK_PATH } from '../../../src/web/paths.ts';
 import type { ProjectSettings } from './projectSettings.ts';
 import { webhookSubscriptions } from './webhookSubscriptions.ts';

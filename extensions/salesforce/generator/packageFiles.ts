@@ -22,7 +22,7 @@ import {
 } from '../../../src/domain/reasons.ts';
 import type { SlaStatus } from '../../../src/domain/sla/slaClock.ts';
 import { RETURNABLE_STAGES, STAGES, SUCCESS_PATH, type Stage } from '../../../src/domain/stages.ts';
-import { passportOf } from '../../../src/services/leadPassport.ts';
+import { passportOf } from '../../../src/app/leadPassport.ts';
 // The funnel card shows the same passport as the HubSpot card, in the same words.
 import { SLA_STATUS_LABELS } from '../../hubspot/src/app/cards/funnelPassport/businessTime.ts';
 import { STAGE_LABELS, STEP_LABELS } from '../../hubspot/src/app/cards/shared/stageLabels.ts';
@@ -67,7 +67,7 @@ export const BUCKETS: Record<ReasonBucket, { label: string; title: string; conse
 const SLA_LABELS: Record<SlaStatus, string> = SLA_STATUS_LABELS;
 export const SLA_STATUSES = Object.keys(SLA_LABELS) as SlaStatus[];
 
-/** Why a lead in each stage cannot be returned: the passport's own words (src/services/leadPassport.ts). */
+/** Why a lead in each stage cannot be returned: the passport's own words (src/app/leadPassport.ts). */
 export function notReturnableWhy(): Partial<Record<Stage, string>> {
   const at = new Date(0);
   const policy = defaultPolicy();

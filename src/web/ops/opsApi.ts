@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { storableText } from '../../domain/storableText.ts';
 import type { FunnelReport } from '../../domain/funnel/funnelReport.ts';
 import { BatonError } from '../../errors.ts';
-import { currentAlerts } from '../../services/alerts.ts';
+import { currentAlerts } from '../../app/alerts.ts';
 import { reviveEffects } from '../../store/effects.ts';
 import { querySyncLog } from '../../store/syncLog.ts';
 import { getTenant } from '../../store/tenants.ts';

@@ -25,9 +25,9 @@ import { querySyncLog } from '../../store/syncLog.ts';
 import { getTenant, listTenants, type Tenant } from '../../store/tenants.ts';
 import { readBackfill } from '../../worker/backfill.ts';
 import { RECONCILE_CHECKPOINT } from '../../worker/reconcile.ts';
-import { PROVISIONING_CHECKPOINT } from '../../services/installSteps.ts';
-import { API_BUDGET_CHECKPOINT } from '../../services/alerts.ts';
-import type { UserNames } from '../../services/userDirectory.ts';
+import { PROVISIONING_CHECKPOINT } from '../../app/installSteps.ts';
+import { API_BUDGET_CHECKPOINT } from '../../app/alerts.ts';
+import type { UserNames } from '../../app/userDirectory.ts';
 
 export interface OpsDeps {
   db: Executor;

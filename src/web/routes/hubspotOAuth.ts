@@ -5,7 +5,7 @@ import {
   completeInstall,
   installRedirect,
   type HubSpotInstallDeps,
-} from '../../services/hubspotInstall.ts';
+} from '../../app/hubspotInstall.ts';
 import { page } from '../page.ts';
 
 export function getHubSpotInstall(deps: HubSpotInstallDeps): RequestHandler {

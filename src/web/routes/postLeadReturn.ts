@@ -3,14 +3,14 @@
 import type { RequestHandler } from 'express';
 import { startOfDayIn } from '../../domain/sla/calendarDay.ts';
 import { z } from 'zod';
-import { passportOf, peopleIn } from '../../services/leadPassport.ts';
-import type { UserNames } from '../../services/userDirectory.ts';
+import { passportOf, peopleIn } from '../../app/leadPassport.ts';
+import type { UserNames } from '../../app/userDirectory.ts';
 import { ledgerOfLead } from '../../store/ledger.ts';
 import { BatonError } from '../../errors.ts';
 import { storableText } from '../../domain/storableText.ts';
 import type { Decision } from '../../domain/decide/draft.ts';
 import type { Executor, Tx } from '../../store/executor.ts';
-import { returnToMarketing } from '../../services/returnToMarketing.ts';
+import { returnToMarketing } from '../../app/returnToMarketing.ts';
 import { callerOf } from '../hubspotSignedRequest.ts';
 
 export const returnBody = z.strictObject({

@@ -6,7 +6,7 @@ import {
   salesforceCallbackQuery,
   salesforceInstallRedirect,
   type SalesforceInstallDeps,
-} from '../../services/salesforceInstall.ts';
+} from '../../app/salesforceInstall.ts';
 import { page } from '../page.ts';
 
 export function getSalesforceInstall(deps: SalesforceInstallDeps): RequestHandler {

@@ -38,7 +38,7 @@ import { WATCHED_PROPERTIES } from '../../../src/crm/hubspot/contactMapping.ts';
 import { HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
 import { hubspotEventSchema, toInboundChange } from '../../../src/crm/hubspot/webhookEvents.ts';
 import { createLogger } from '../../../src/logger.ts';
-import type { HubSpotInstallDeps } from '../../../src/services/hubspotInstall.ts';
+import type { HubSpotInstallDeps } from '../../../src/app/hubspotInstall.ts';
 import type { Executor } from '../../../src/store/executor.ts';
 import { createApp } from '../../../src/web/app.ts';
 

@@ -3,7 +3,7 @@
 // directly (applyEvent), so every test knows exactly what exists.
 import type { Kysely } from 'kysely';
 import type { LeadEvent } from '../../../src/domain/decide/leadEvent.ts';
-import { applyEvent } from '../../../src/services/applyEvent.ts';
+import { applyEvent } from '../../../src/app/applyEvent.ts';
 import type { Tables } from '../../../src/store/tables.ts';
 import { connectTenant, setTenantStatus, type Tenant } from '../../../src/store/tenants.ts';
 import { startBaton, type BatonHarness } from '../../support/batonHarness.ts';

@@ -6,7 +6,7 @@ import type { LedgerEntry } from '../../../../src/domain/ledger.ts';
 import { newLeadState, type LeadState } from '../../../../src/domain/decide/leadState.ts';
 import { BatonError } from '../../../../src/errors.ts';
 import { createLogger } from '../../../../src/logger.ts';
-import { passportOf } from '../../../../src/services/leadPassport.ts';
+import { passportOf } from '../../../../src/app/leadPassport.ts';
 import { errorHandler } from '../../../../src/web/httpErrors.ts';
 import { getReturnReasons } from '../../../../src/web/routes/cardApi.ts';
 import { jsonResponse } from './hubspotFetchStub.ts';

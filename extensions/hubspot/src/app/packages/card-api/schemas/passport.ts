@@ -1,4 +1,4 @@
-// GET /leads/:id/passport (src/services/leadPassport.ts): a tracked lead's passport, or why Baton has none.
+// GET /leads/:id/passport (src/app/leadPassport.ts): a tracked lead's passport, or why Baton has none.
 import { z } from 'zod';
 
 export const STAGES = [
