@@ -225,7 +225,7 @@ export async function runDemo(o: {
     const salesforceTenantId = `salesforce-${org.id}`;
     const salesforceTenant = await getTenant(db, salesforceTenantId);
     if (!salesforceTenant) throw new Error(`Baton has no tenant for org ${org.id}: the connect failed`);
-    await running.changeCapture?.subscribed(salesforceTenantId);
+    await running.changeFeeds?.subscribed(salesforceTenantId);
     const feed = watchOrgChanges(org);
 
     const settle = settler({
@@ -239,7 +239,7 @@ export async function runDemo(o: {
       pending: async () => {
         const hubspot = await batonPending(db, hubspotTenantId, hubspotTenant.policy, clock.now());
         if (hubspot) return `HubSpot: ${hubspot}`;
-        await running.changeCapture?.settled();
+        await running.changeFeeds?.settled();
         const behind = await channelsBehind(db, salesforceTenantId, org);
         if (behind.length > 0) return `Salesforce: change events not yet stored on ${behind.join(', ')}`;
         const salesforce = await batonPending(db, salesforceTenantId, salesforceTenant.policy, clock.now());

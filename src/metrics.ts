@@ -112,6 +112,13 @@ export class Metrics {
     for (const a of active) this.alerts.inc({ kind: a.kind, severity: a.severity });
   }
 
+  /** What one delivery of a CRM's changes brought (webhook request, change event). */
+  observeIngest(crm: string, counts: { accepted: number; duplicates: number; ignored: number }): void {
+    this.webhookEvents.inc({ crm, outcome: 'accepted' }, counts.accepted);
+    this.webhookEvents.inc({ crm, outcome: 'duplicate' }, counts.duplicates);
+    this.webhookEvents.inc({ crm, outcome: 'ignored' }, counts.ignored);
+  }
+
   observeDecision(decision: Decision): void {
     this.decisions.inc();
     for (const row of decision.ledger) {

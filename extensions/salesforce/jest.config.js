@@ -1,7 +1,10 @@
 // sfdx-lwc-jest's configuration, plus the stubs it does not ship (lightning/actions: CloseActionScreenEvent).
-const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+// An ES module: the package is "type": "module" so that Node (Baton's simulated reps) loads the LWC modules as they are.
+import sfdxLwcJest from '@salesforce/sfdx-lwc-jest/config.js';
 
-module.exports = {
+const { jestConfig } = sfdxLwcJest;
+
+export default {
   ...jestConfig,
   moduleNameMapper: {
     '^lightning/actions$': '<rootDir>/jest-mocks/lightning/actions',

@@ -3,7 +3,7 @@
 // (connect → Salesforce login and consent → callback).
 import { randomBytes } from 'node:crypto';
 import type { SalesforceApp } from '../../src/crm/salesforce/oauth.ts';
-import { salesforceCallbackPath } from '../../src/app/salesforceInstall.ts';
+import { callbackPathOf } from '../../src/app/connectCrm.ts';
 import {
   bootstrapOrg,
   createSalesforceSandbox,
@@ -45,7 +45,7 @@ export async function startSandboxOrg(opts: {
     app: {
       clientId: `sandbox-${randomBytes(8).toString('hex')}`,
       clientSecret: randomBytes(24).toString('base64url'),
-      redirectUri: `${opts.batonUrl}${salesforceCallbackPath}`,
+      redirectUri: `${opts.batonUrl}${callbackPathOf({ kind: 'salesforce' })}`,
       requirePkce: true,
     },
   });

@@ -75,7 +75,7 @@ export async function startSandboxMode(
   let simulation: SandboxSimulation | null = null;
   if (opts.simulate) {
     // The org's change events are subscribed before its simulated leads arrive.
-    await running.changeCapture?.subscribed(`salesforce-${sandboxOrg.org.org.id}`);
+    await running.changeFeeds?.subscribed(`salesforce-${sandboxOrg.org.org.id}`);
     simulation = startSandboxSimulation({ sandbox, org: sandboxOrg, batonUrl: config.publicUrl, clock, log });
   }
   return {

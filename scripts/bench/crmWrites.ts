@@ -14,7 +14,8 @@ import type { Portal } from '../../sandbox/hubspot/index.ts';
 import { WATCHED_PROPERTIES } from '../../src/crm/hubspot/contactMapping.ts';
 import { HubSpotConnection } from '../../src/crm/hubspot/hubspotConnection.ts';
 import { HubSpotCrm } from '../../src/crm/hubspot/hubspotCrm.ts';
-import { HUBSPOT_LIMITS, LimiterRegistry } from '../../src/crm/rateLimits.ts';
+import { LimiterRegistry } from '../../src/crm/rateLimits.ts';
+import { HUBSPOT_LIMITS } from '../../src/crm/hubspot/limits.ts';
 import type { BatonUnderTest } from './batonUnderTest.ts';
 
 export interface WriteFigures {

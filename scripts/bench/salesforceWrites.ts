@@ -3,7 +3,7 @@
 // HubSpot's: N demo requests arriving through web-to-lead, picked up from change events, scored and written back.
 import { z } from 'zod';
 import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
-import { replayCheckpointOf } from '../../src/app/salesforceChangeCapture.ts';
+import { replayCheckpointOf } from '../../src/crm/salesforce/changeFeed.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import { pendingEffects } from '../../src/store/effects.ts';
 import type { BatonUnderTest } from './batonUnderTest.ts';
@@ -59,7 +59,7 @@ export async function benchSalesforceWrites(b: BatonUnderTest, n: number): Promi
   if (!sandboxOrg) throw new Error('sandbox mode expected');
   const org = sandboxOrg.org.org;
   const tenantId = `salesforce-${org.id}`;
-  await b.running.changeCapture?.subscribed(tenantId);
+  await b.running.changeFeeds?.subscribed(tenantId);
   await quiet(b, tenantId);
   const log = sandboxOrg.sandbox.state.requests;
   const before = log.all().at(-1)?.id ?? 0;

@@ -42,7 +42,7 @@ function templateState(): Record<string, unknown> {
     },
     { kind: 'owner_changed' as const, at: ASSIGNED_AT, ownerId: 'rep-1', actor: { kind: 'crm' as const } },
   ]) {
-    const r = decide(state, event, { policy, now: ASSIGNED_AT });
+    const r = decide(state, event, { policy, now: ASSIGNED_AT, measuredCycle: {} });
     if (!r.ok) throw new Error('template');
     state = r.decision.state;
   }

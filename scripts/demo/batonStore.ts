@@ -35,13 +35,13 @@ export async function batonPending(
     .execute();
   const work = due.filter((row) => {
     const state = decodeLeadState(row.state);
-    const result = decide(state, { kind: 'tick', at: now }, { policy, now });
+    const result = decide(state, { kind: 'tick', at: now }, { policy, now, measuredCycle: {} });
     if (!result.ok) return false;
     const d = result.decision;
     return (
       d.ledger.length > 0 ||
       d.effects.length > 0 ||
-      nextTimerAt(d.state, policy, now)?.getTime() !== row.next_timer_at?.getTime() ||
+      nextTimerAt(d.state, policy, now, {})?.getTime() !== row.next_timer_at?.getTime() ||
       JSON.stringify(encodeLeadState(d.state)) !== JSON.stringify(encodeLeadState(state))
     );
   });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
 import type { Org } from '../../sandbox/salesforce/index.ts';
-import { replayCheckpointOf } from '../../src/app/salesforceChangeCapture.ts';
+import { replayCheckpointOf } from '../../src/crm/salesforce/changeFeed.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import type { Executor } from '../../src/store/executor.ts';
 

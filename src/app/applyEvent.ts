@@ -1,15 +1,15 @@
-// Applies one event to one lead: load, decide, save state + ledger + effects in one transaction. A concurrent
-// save of the same lead (another replica) makes it reload and decide again.
+// Applies one event to one lead: load, decide in the context the path built (decisionContext.ts), save state +
+// ledger + effects in one transaction. A concurrent save of the same lead (another replica) makes it reload and
+// decide again.
 import { decide, type DecisionProblem } from '../domain/decide/decide.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { LeadEvent } from '../domain/decide/leadEvent.ts';
 import { newLeadState } from '../domain/decide/leadState.ts';
 import { nextTimerAt } from '../domain/decide/nextTimer.ts';
-import type { MeasuredCycle } from '../domain/hygiene.ts';
-import type { Policy } from '../domain/policy/schema.ts';
 import type { Executor, Tx } from '../store/executor.ts';
 import { loadLead, saveDecision, StaleLead } from '../store/leads.ts';
 import { encodeLeadState } from '../store/leadStateCodec.ts';
+import type { DecisionContexts } from './decisionContext.ts';
 
 const MAX_ATTEMPTS = 5;
 
@@ -20,9 +20,9 @@ export interface ApplyInput {
   tenantId: string;
   leadId: string;
   event: LeadEvent;
-  policy: Policy;
+  /** The path's decision contexts (one per run: the routing state follows each saved decision). */
+  contexts: DecisionContexts;
   now: Date;
-  measuredCycle?: MeasuredCycle;
   /** Told about every saved decision (metrics). */
   observe?: ((decision: Decision) => void) | undefined;
   /** Runs inside the same transaction after the save (e.g. enqueue the effect flush). */
@@ -33,11 +33,8 @@ export async function applyEvent(db: Executor, input: ApplyInput): Promise<Apply
   for (let attempt = 1; ; attempt++) {
     const stored = await loadLead(db, input.tenantId, input.leadId);
     const state = stored?.state ?? newLeadState(input.leadId, input.event.at);
-    const result = decide(state, input.event, {
-      policy: input.policy,
-      now: input.now,
-      ...(input.measuredCycle && { measuredCycle: input.measuredCycle }),
-    });
+    const ctx = input.contexts.at(input.now);
+    const result = decide(state, input.event, ctx);
     if (!result.ok) return result;
     const decision = result.decision;
     const unchanged =
@@ -50,10 +47,11 @@ export async function applyEvent(db: Executor, input: ApplyInput): Promise<Apply
       await db.transaction().execute(async (tx) => {
         await saveDecision(tx, input.tenantId, decision, {
           expectedVersion: stored?.version ?? null,
-          nextTimerAt: nextTimerAt(decision.state, input.policy, input.now, input.measuredCycle),
+          nextTimerAt: nextTimerAt(decision.state, ctx.policy, input.now, ctx.measuredCycle),
         });
         await input.alsoInTransaction?.(tx, decision);
       });
+      input.contexts.saved(stored?.state ?? null, decision);
       input.observe?.(decision);
       return { ok: true, decision, saved: true };
     } catch (error) {

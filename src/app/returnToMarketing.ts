@@ -9,6 +9,7 @@ import { acceptIntoInbox } from '../store/inbox.ts';
 import { loadLead } from '../store/leads.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { applyEvent } from './applyEvent.ts';
+import { decisionContexts } from './decisionContext.ts';
 
 export interface ReturnInput {
   leadId: string;
@@ -62,7 +63,7 @@ export async function returnToMarketing(
         note: input.note,
         reengageAt: input.reengageAt,
       },
-      policy: tenant.policy,
+      contexts: await decisionContexts(deps.db, tenant),
       now,
       observe: deps.observeDecision,
       alsoInTransaction: async (tx) => {

@@ -2,7 +2,7 @@
 // attempt written to the call log (the sync log) with latency, attempt and error kind.
 import type Bottleneck from 'bottleneck';
 import { CrmError } from './port.ts';
-import { retryDecision, type CallFailure, type RetryOptions } from './retryPolicy.ts';
+import { httpFailure, retryDecision, type CallFailure, type RetryOptions } from './retryPolicy.ts';
 
 export interface CallLogEntry {
   tenantId: string;
@@ -25,7 +25,7 @@ export interface CallContext {
   retry: RetryOptions;
   timeoutMs: number;
   sleep: (ms: number) => Promise<void>;
-  /** Turns whatever the client threw into a failure the policy understands; null = not an HTTP failure (a bug). */
+  /** The CRM's own classification of what its client threw; null = not a failed call but a bug (rethrown). */
   toFailure: (error: unknown) => CallFailure | null;
 }
 
@@ -62,9 +62,9 @@ export async function runCall<T>(
       return result;
     } catch (error) {
       const failure: CallFailure | null =
-        error instanceof CallTimeout ? { status: null, headers: {}, body: {} } : ctx.toFailure(error);
+        error instanceof CallTimeout ? httpFailure(null, error.message) : ctx.toFailure(error);
       if (!failure) throw error;
-      const decision = retryDecision(failure, attempt, ctx.retry, Date.now());
+      const decision = retryDecision(failure, attempt, ctx.retry);
       await ctx.log({
         tenantId: ctx.tenantId,
         operation: op.name,
@@ -74,7 +74,7 @@ export async function runCall<T>(
         latencyMs: performance.now() - started,
         attempt,
         errorKind: decision.kind,
-        message: error instanceof CallTimeout ? error.message : decision.reason,
+        message: decision.reason,
       });
       if (!decision.retry) {
         throw new CrmError(decision.kind, `${op.name}: ${decision.reason}`, {

@@ -100,9 +100,3 @@ export interface CrmPort {
   /** Creates what Baton needs in the CRM (fields, nurture lists); idempotent; reports what it cannot fix. */
   provision(policy: Policy): Promise<ProvisioningReport>;
 }
-
-/** A change a CRM told Baton about (webhook, change event, poll), normalised before it enters the inbox. */
-export type InboundChange =
-  | { kind: 'changed'; leadId: string; occurredAt: Date; properties: string[] }
-  | { kind: 'deleted'; leadId: string; occurredAt: Date; privacy: boolean }
-  | { kind: 'merged'; leadId: string; mergedIds: string[]; occurredAt: Date };

@@ -1,6 +1,6 @@
-// Client-side rate limits: one limiter per (tenant, API family), sized from the provider's published limits so
-// Baton stays under them instead of bouncing off them. Requests are spaced evenly (minTime), which keeps any
-// rolling window under its cap.
+// Client-side rate limits: one limiter per (tenant, API family), sized from the CRM's published limits (each CRM
+// module's limits.ts) so Baton stays under them instead of bouncing off them. Requests are spaced evenly
+// (minTime), which keeps any rolling window under its cap.
 import Bottleneck from 'bottleneck';
 
 export interface FamilyLimit {
@@ -10,12 +10,6 @@ export interface FamilyLimit {
 }
 
 export type LimitProfile = Readonly<Record<string, FamilyLimit>>;
-
-/** HubSpot OAuth apps: 110 requests / 10 s per installed portal, search separately at 5 / s. */
-export const HUBSPOT_LIMITS: LimitProfile = {
-  general: { perWindow: 110, windowMs: 10_000, maxConcurrent: 10 },
-  search: { perWindow: 5, windowMs: 1_000, maxConcurrent: 2 },
-};
 
 /** Keep a little headroom for clock skew between us and the CRM. */
 const HEADROOM = 0.98;

@@ -1,13 +1,19 @@
-// Whether and when to retry a failed CRM call: a pure decision (status, rate-limit policy, Retry-After,
-// attempt → wait or give up), kept apart from the loop that sleeps. Honours HubSpot's 429 policy names:
-// a rolling ten-second window passes, a daily limit does not.
+// Whether and when to retry a failed CRM call: a pure decision (the failure as its CRM classified it, attempt →
+// wait or give up), kept apart from the loop that sleeps. It knows no CRM: each provider turns what its client
+// threw into a CallFailure (crm/hubspot/callFailure.ts, crm/salesforce/callFailure.ts).
 import type { CrmErrorKind } from './port.ts';
 
+/** A failed call, classified into Baton's closed set of kinds by the CRM's own module. */
 export interface CallFailure {
-  /** HTTP status, or null when no response came back (network error, timeout). */
+  kind: CrmErrorKind;
+  /** HTTP status, or null when no answer came back (network error, timeout). */
   status: number | null;
-  headers: Readonly<Record<string, string | undefined>>;
-  body: unknown;
+  /** In words, for the sync log and the error: "HTTP 429 TEN_SECONDLY_ROLLING", "no response". */
+  reason: string;
+  /** How long the CRM asked to wait (Retry-After, its rate window); absent: back off exponentially. */
+  waitMs?: number;
+  /** A limit that waiting seconds does not lift (a daily allocation): give up now, the next run tries again. */
+  exhausted?: boolean;
 }
 
 export type RetryDecision =
@@ -28,63 +34,35 @@ export const DEFAULT_RETRY: Omit<RetryOptions, 'random'> = {
   maxDelayMs: 30_000,
 };
 
-const field = (body: unknown, name: string): string | undefined => {
-  if (typeof body !== 'object' || body === null || !(name in body)) return undefined;
-  const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : undefined;
-};
-
-/** Retry-After in seconds or as an HTTP date, in ms from `nowMs`. */
-export function retryAfterMs(header: string | undefined, nowMs: number): number | null {
-  if (!header) return null;
-  if (/^\d+(\.\d+)?$/.test(header.trim())) return Math.round(Number(header) * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
-}
-
 /** Exponential backoff with full jitter, capped. */
 export function backoffMs(attempt: number, o: RetryOptions): number {
   const ceiling = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (ceiling / 2) * o.random());
 }
 
-export function retryDecision(
-  failure: CallFailure,
-  attempt: number,
-  o: RetryOptions,
-  nowMs: number,
-): RetryDecision {
-  const { status } = failure;
-  const exhausted = attempt >= o.maxAttempts;
-  if (status === 401) return { retry: false, kind: 'auth_invalid', reason: 'HTTP 401: token rejected' };
-  if (status === 403)
-    return { retry: false, kind: 'auth_invalid', reason: 'HTTP 403: missing scope or access' };
-  if (status === 404) return { retry: false, kind: 'not_found', reason: 'HTTP 404' };
-  if (status === 429) {
-    const policy = field(failure.body, 'policyName');
-    if (policy === 'DAILY') return { retry: false, kind: 'rate_limited', reason: 'daily API limit reached' };
-    if (exhausted)
-      return { retry: false, kind: 'rate_limited', reason: `rate limited after ${attempt} attempts` };
-    const secondly = /secondly limit/i.test(field(failure.body, 'message') ?? '');
-    const interval = Number(failure.headers['x-hubspot-ratelimit-interval-milliseconds']) || 10_000;
-    const told = retryAfterMs(failure.headers['retry-after'], nowMs);
-    const base = told ?? (secondly ? 1_000 : interval);
-    return {
-      retry: true,
-      kind: 'rate_limited',
-      waitMs: Math.round(base * (1 + 0.1 * o.random())),
-      reason: `HTTP 429 ${policy ?? (secondly ? 'SECONDLY' : 'rate limit')}`,
-    };
+export function retryDecision(failure: CallFailure, attempt: number, o: RetryOptions): RetryDecision {
+  const { kind, reason } = failure;
+  if (kind !== 'rate_limited' && kind !== 'retryable') return { retry: false, kind, reason };
+  if (failure.exhausted) return { retry: false, kind, reason };
+  if (attempt >= o.maxAttempts) {
+    const what = kind === 'rate_limited' ? 'rate limited' : reason;
+    return { retry: false, kind, reason: `${what} after ${attempt} attempts` };
   }
-  const transient = status === null || status === 408 || status >= 500;
-  if (transient) {
-    const what = status === null ? 'no response' : `HTTP ${status}`;
-    if (exhausted) return { retry: false, kind: 'retryable', reason: `${what} after ${attempt} attempts` };
-    return { retry: true, kind: 'retryable', waitMs: backoffMs(attempt, o), reason: what };
-  }
-  return {
-    retry: false,
-    kind: 'permanent',
-    reason: `HTTP ${status}${field(failure.body, 'message') ? `: ${field(failure.body, 'message')}` : ''}`,
-  };
+  // The CRM's own wait, with up to 10 % jitter so a burst of callers does not come back at once.
+  const waitMs =
+    failure.waitMs === undefined
+      ? backoffMs(attempt, o)
+      : Math.round(failure.waitMs * (1 + 0.1 * o.random()));
+  return { retry: true, kind, waitMs, reason };
+}
+
+/** What an HTTP status means by itself, the same for every CRM: the provider adds what its bodies say. */
+export function httpFailure(status: number | null, detail?: string): CallFailure {
+  if (status === null) return { kind: 'retryable', status, reason: detail ?? 'no response' };
+  if (status === 401) return { kind: 'auth_invalid', status, reason: 'HTTP 401: token rejected' };
+  if (status === 403) return { kind: 'auth_invalid', status, reason: 'HTTP 403: missing scope or access' };
+  if (status === 404) return { kind: 'not_found', status, reason: 'HTTP 404' };
+  if (status === 429) return { kind: 'rate_limited', status, reason: 'HTTP 429 rate limit' };
+  if (status === 408 || status >= 500) return { kind: 'retryable', status, reason: `HTTP ${status}` };
+  return { kind: 'permanent', status, reason: `HTTP ${status}${detail ? `: ${detail}` : ''}` };
 }

@@ -27,6 +27,31 @@ describe('pickRep (round robin, capacity-aware, never back to a rep who returned
     expect(pickRep({ ...base, openLeads: { b: 4 } })).toEqual({ ownerId: 'b' });
   });
 
+  it('skips a rep who is away', () => {
+    const team: RoutableRep[] = [{ id: 'a' }, { id: 'b', away: true }, { id: 'c' }];
+    const base = { reps: team, openLeads: {}, defaultCapacity: 40, exclude: [] };
+    expect(pickRep({ ...base, lastAssigned: 'a' })).toEqual({ ownerId: 'c' });
+    expect(pickRep({ ...base, lastAssigned: null })).toEqual({ ownerId: 'a' });
+  });
+
+  it('a rep back from being away has kept their place in the rotation', () => {
+    const away: RoutableRep[] = [{ id: 'a' }, { id: 'b', away: true }, { id: 'c' }];
+    const back: RoutableRep[] = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    const base = { openLeads: {}, defaultCapacity: 40, exclude: [] };
+    // While away: a → c → a → c …
+    expect(pickRep({ ...base, reps: away, lastAssigned: 'a' })).toEqual({ ownerId: 'c' });
+    expect(pickRep({ ...base, reps: away, lastAssigned: 'c' })).toEqual({ ownerId: 'a' });
+    // Back: after a comes b again, as before.
+    expect(pickRep({ ...base, reps: back, lastAssigned: 'a' })).toEqual({ ownerId: 'b' });
+  });
+
+  it('everyone who could take it is away', () => {
+    const team: RoutableRep[] = [{ id: 'a', away: true }, { id: 'b' }];
+    expect(
+      pickRep({ reps: team, openLeads: {}, defaultCapacity: 40, exclude: ['b'], lastAssigned: null }),
+    ).toEqual({ ownerId: null, why: 'all_away' });
+  });
+
   it('no reps configured', () => {
     expect(
       pickRep({ reps: [], openLeads: {}, defaultCapacity: 40, exclude: [], lastAssigned: null }),

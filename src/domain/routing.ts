@@ -1,13 +1,16 @@
-// Optional routing by Baton: round robin over the policy's reps, skipping reps over capacity and reps who
-// already returned this lead. Transparent: it says why it picked nobody.
+// Optional routing by Baton: round robin over the policy's reps, skipping reps who are away, reps at capacity
+// and reps who already returned this lead. A skipped rep keeps their place in the rotation. Transparent: it says
+// why it picked nobody.
 
 export interface RoutableRep {
   id: string;
   capacity?: number | undefined;
+  /** Out of office: skipped, and back in the rotation at the same place. */
+  away?: boolean | undefined;
 }
 
 export type RoutingPick =
-  { ownerId: string } | { ownerId: null; why: 'no_reps' | 'all_excluded' | 'all_over_capacity' };
+  { ownerId: string } | { ownerId: null; why: 'no_reps' | 'all_excluded' | 'all_away' | 'all_over_capacity' };
 
 export function pickRep(input: {
   reps: readonly RoutableRep[];
@@ -21,10 +24,11 @@ export function pickRep(input: {
   if (reps.length === 0) return { ownerId: null, why: 'no_reps' };
   const eligible = reps.filter((r) => !input.exclude.includes(r.id));
   if (eligible.length === 0) return { ownerId: null, why: 'all_excluded' };
+  if (eligible.every((r) => r.away)) return { ownerId: null, why: 'all_away' };
   const start = input.lastAssigned ? reps.findIndex((r) => r.id === input.lastAssigned) + 1 : 0;
   for (let i = 0; i < reps.length; i++) {
     const rep = reps[(start + i) % reps.length];
-    if (!rep || input.exclude.includes(rep.id)) continue;
+    if (!rep || rep.away || input.exclude.includes(rep.id)) continue;
     if ((input.openLeads[rep.id] ?? 0) < (rep.capacity ?? input.defaultCapacity)) return { ownerId: rep.id };
   }
   return { ownerId: null, why: 'all_over_capacity' };

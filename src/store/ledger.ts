@@ -116,3 +116,19 @@ export async function ledgerForPeriod(
     .execute();
   return rows.map(fromRow);
 }
+
+/** The rep Baton's routing handed a lead to last (its round robin continues after them), or null. */
+export async function lastRoutedOwner(db: Executor, tenantId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('ledger')
+    .select('owner_id')
+    .where('tenant_id', '=', tenantId)
+    .where('actor_kind', '=', 'system')
+    .where('cause', 'in', ['assigned', 'reassigned'])
+    .where('owner_id', 'is not', null)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.owner_id ?? null;
+}

@@ -32,13 +32,13 @@ function mqlAndAssign(leadId: string): Decision[] {
       profile: { email: `${leadId}@acme.io`, title: 'VP Sales', employees: 800 },
       engagement: [{ type: 'demo_request', at: T0 }],
     },
-    { policy, now: T0 },
+    { policy, now: T0, measuredCycle: {} },
   );
   if (!first.ok) throw new Error('unexpected');
   const second = decide(
     first.decision.state,
     { kind: 'owner_changed', at: T0, ownerId: 'rep-1', actor: { kind: 'crm' } },
-    { policy, now: T0 },
+    { policy, now: T0, measuredCycle: {} },
   );
   if (!second.ok) throw new Error('unexpected');
   return [first.decision, second.decision];
@@ -199,7 +199,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
         .execute((tx) =>
           saveDecision(tx, tenantId, second!, {
             expectedVersion: 1,
-            nextTimerAt: nextTimerAt(second!.state, policy, T0),
+            nextTimerAt: nextTimerAt(second!.state, policy, T0, {}),
           }),
         );
       expect(version).toBe(2);

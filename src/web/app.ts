@@ -2,18 +2,16 @@
 import express, { type Express } from 'express';
 import { BatonError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { HubSpotInstallDeps } from '../app/hubspotInstall.ts';
+import { callbackPathOf, connectPathOf, type ConnectDeps } from '../app/connectCrm.ts';
+import type { CrmProvider } from '../crm/provider.ts';
 import { errorHandler } from './httpErrors.ts';
 import { CARD_API_PATH } from './paths.ts';
 import { requireOpsToken } from './requireOpsToken.ts';
 import { getHealthz, getReadyz } from './routes/getHealth.ts';
-import { getHubSpotCallback, getHubSpotInstall } from './routes/hubspotOAuth.ts';
-import { hubspotWebhookRouter, type HubSpotWebhookDeps } from './routes/postHubSpotWebhook.ts';
+import { getConnect, getConnectCallback } from './routes/getConnect.ts';
+import { crmWebhookRouter, type WebhookRouteDeps } from './routes/postCrmWebhook.ts';
 import { postTenantUninstall, type DisconnectTenant } from './routes/postTenantUninstall.ts';
-import { getSalesforceCallback, getSalesforceInstall } from './routes/salesforceOAuth.ts';
-import type { SalesforceInstallDeps } from '../app/salesforceInstall.ts';
 import type { UserNames } from '../app/userDirectory.ts';
-import { salesforceCallbackPath } from '../app/salesforceInstall.ts';
 import { getOpsBackfill, postOpsBackfill, type OpsTenantsDeps } from './routes/opsTenants.ts';
 import { postLeadReturn } from './routes/postLeadReturn.ts';
 import { getLeadPassport, getReturnReasons, getSettings, putSettings } from './routes/cardApi.ts';
@@ -29,11 +27,8 @@ export interface WebDeps {
   isReady: () => Promise<boolean>;
   /** BATON_OPS_TOKEN; null turns ops endpoints off. */
   opsToken?: string | null;
-  /** Present when a HubSpot app (real or sandbox) is configured. */
-  hubspot?: HubSpotInstallDeps;
-  hubspotWebhooks?: HubSpotWebhookDeps;
-  /** Present when a Salesforce connected app (real or sandbox) is configured. */
-  salesforce?: SalesforceInstallDeps;
+  /** The CRMs Baton serves (each configured app): their connect flow and their webhooks. */
+  crms?: { providers: readonly CrmProvider[]; connect: ConnectDeps; webhooks: WebhookRouteDeps };
   /** Disconnects a tenant of either CRM (ops). */
   disconnectTenant?: DisconnectTenant;
   opsTenants?: OpsTenantsDeps;
@@ -57,7 +52,8 @@ export function createApp(deps: WebDeps): Express {
   app.set('trust proxy', true);
   app.get('/healthz', getHealthz);
   app.get('/readyz', getReadyz(deps.isReady));
-  if (deps.hubspotWebhooks) app.use(hubspotWebhookRouter(deps.hubspotWebhooks));
+  const crms = deps.crms;
+  for (const provider of crms?.providers ?? []) if (crms) app.use(crmWebhookRouter(crms.webhooks, provider));
   if (deps.hubspotCards) {
     const cards = signedCardRouter(deps.hubspotCards);
     cards.get('/leads/:leadId/passport', getLeadPassport(deps.hubspotCards));
@@ -67,13 +63,10 @@ export function createApp(deps: WebDeps): Express {
     cards.put('/settings', putSettings(deps.hubspotCards));
     app.use(CARD_API_PATH, cards);
   }
-  if (deps.hubspot) {
-    app.get('/oauth/hubspot/install', getHubSpotInstall(deps.hubspot));
-    app.get('/oauth/hubspot/callback', getHubSpotCallback(deps.hubspot));
-  }
-  if (deps.salesforce) {
-    app.get('/oauth/salesforce/install', getSalesforceInstall(deps.salesforce));
-    app.get(salesforceCallbackPath, getSalesforceCallback(deps.salesforce));
+  for (const provider of crms?.providers ?? []) {
+    if (!crms) break;
+    app.get(connectPathOf(provider), getConnect(crms.connect, provider));
+    app.get(callbackPathOf(provider), getConnectCallback(crms.connect, provider));
   }
   const opsToken = deps.opsToken ?? null;
   app.use('/ops', opsLoginRouter(opsToken, deps.secureCookies ?? false));

@@ -1,4 +1,6 @@
 // The public paths HubSpot calls (the app's webhook target, the cards' API): one place for the app, the
 // HubSpot project generator and sandbox mode.
-export const WEBHOOK_PATH = '/webhooks/hubspot';
+import { HUBSPOT_WEBHOOK_PATH } from '../crm/hubspot/webhookIngress.ts';
+
+export const WEBHOOK_PATH = HUBSPOT_WEBHOOK_PATH;
 export const CARD_API_PATH = '/api/hubspot';

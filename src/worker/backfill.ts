@@ -9,6 +9,7 @@ import type { Executor } from '../store/executor.ts';
 import type { Tenant } from '../store/tenants.ts';
 import type { Clock } from './clock.ts';
 import { applySnapshot } from './drainInbox.ts';
+import { decisionContexts } from '../app/decisionContext.ts';
 import { RECONCILE_CHECKPOINT } from './reconcile.ts';
 
 export const BACKFILL_CHECKPOINT = 'backfill';
@@ -56,8 +57,9 @@ export async function runBackfill(
     await writeCheckpoint(deps.db, tenant.id, RECONCILE_CHECKPOINT, { since: progress.until });
   }
   opts.onProgress?.(progress);
+  const contexts = await decisionContexts(deps.db, tenant);
   for await (const page of crm.leadsModifiedBetween(new Date(progress.cursor), new Date(progress.until))) {
-    for (const lead of page) await applySnapshot(deps, tenant, lead);
+    for (const lead of page) await applySnapshot(deps, tenant, contexts, lead);
     const cursor: Date = new Date(progress.cursor);
     const newest: Date = page.reduce<Date>((max, l) => (l.modifiedAt > max ? l.modifiedAt : max), cursor);
     progress = {

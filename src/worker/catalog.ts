@@ -5,6 +5,7 @@ import type { CrmPort } from '../crm/port.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { Alert } from '../domain/alerts.ts';
 import { newAlerts } from '../app/alerts.ts';
+import { forTenant, JOBS, type Enqueue } from '../app/tenantJobs.ts';
 import type { Logger } from '../logger.ts';
 import type { Executor } from '../store/executor.ts';
 import type { JobSpec } from '../store/jobQueue.ts';
@@ -14,7 +15,7 @@ import type { Clock } from './clock.ts';
 import { decayScores } from './decayScores.ts';
 import { drainInbox } from './drainInbox.ts';
 import { flushEffects } from './flushEffects.ts';
-import { refreshMeasuredCycle } from './measuredCycle.ts';
+import { refreshMeasuredCycle } from '../app/measuredCycle.ts';
 import { reconcile } from './reconcile.ts';
 import { sweepDueLeads } from './sweepDueLeads.ts';
 
@@ -32,29 +33,13 @@ export interface WorkerDeps {
   announce?: (alert: Alert) => Promise<void>;
   onAlerts?: (active: readonly Alert[]) => void;
   /** Queues a job from inside a handler (follow-up work). */
-  enqueue: (
-    name: string,
-    payload: unknown,
-    opts?: { singletonKey?: string; startAfter?: Date },
-  ) => Promise<unknown>;
+  enqueue: Enqueue;
 }
 
-export const JOBS = {
-  drainInbox: 'inbox.drain',
-  flushEffects: 'effects.flush',
-  sweepDue: 'sweep.due',
-  reconcile: 'reconcile.run',
-  backfill: 'backfill.run',
-  decayScores: 'scores.decay',
-  alerts: 'alerts.evaluate',
-} as const;
+export { forTenant, JOBS };
 
 export const tenantPayload = z.object({ tenantId: z.string().min(1) });
 type TenantPayload = typeof tenantPayload;
-
-/** Queues a per-tenant job; the singleton key makes a second request while one waits a no-op. */
-export const forTenant = (deps: Pick<WorkerDeps, 'enqueue'>, job: string, tenantId: string) =>
-  deps.enqueue(job, { tenantId }, { singletonKey: tenantId });
 
 function tenantJob(
   deps: WorkerDeps,

@@ -1,5 +1,7 @@
 // Daily score recompute: engagement halves every half-life, so scores written yesterday drift from the truth.
-// Every engaged lead gets a tick (rescored; written back only when what the CRM shows changes). Resumable.
+// Every engaged lead gets a tick (rescored; written back only when what the CRM shows changes) — and a tick
+// also judges pipeline hygiene by the measured cycle. Resumable.
+import { decisionContexts } from '../app/decisionContext.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { Executor } from '../store/executor.ts';
 import { engagedLeads } from '../store/leads.ts';
@@ -13,6 +15,7 @@ export async function decayScores(
   opts: { pageSize?: number; budgetMs?: number } = {},
 ): Promise<{ visited: number; changed: number; done: boolean }> {
   const started = Date.now();
+  const contexts = await decisionContexts(deps.db, tenant);
   let after: string | null = null;
   let visited = 0;
   let changed = 0;
@@ -25,7 +28,7 @@ export async function decayScores(
         tenantId: tenant.id,
         leadId,
         event: { kind: 'tick', at: now },
-        policy: tenant.policy,
+        contexts,
         now,
         observe: deps.observeDecision,
       });

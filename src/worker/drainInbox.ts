@@ -2,7 +2,8 @@
 // batches and turned into domain events; each lead's decision is saved with its effects. Safe to run again after
 // a crash: a re-read that changes nothing decides nothing.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import { decisionContexts, type DecisionContexts } from '../app/decisionContext.ts';
+import { inboundChangeSchema } from '../crm/inboundChange.ts';
 import type { CrmLead, CrmPort } from '../crm/port.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { Executor } from '../store/executor.ts';
@@ -13,23 +14,6 @@ import type { Tenant } from '../store/tenants.ts';
 import { applyEvent } from '../app/applyEvent.ts';
 import type { Clock } from './clock.ts';
 import { eventsFromSnapshot } from './snapshotEvents.ts';
-
-const date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
-export const inboundChangeSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('changed'),
-    leadId: z.string(),
-    occurredAt: date,
-    properties: z.array(z.string()),
-  }),
-  z.object({ kind: z.literal('deleted'), leadId: z.string(), occurredAt: date, privacy: z.boolean() }),
-  z.object({
-    kind: z.literal('merged'),
-    leadId: z.string(),
-    mergedIds: z.array(z.string()),
-    occurredAt: date,
-  }),
-]);
 
 export interface DrainResult {
   items: number;
@@ -46,10 +30,17 @@ export const anonymousIdOf = (tenantId: string, leadId: string) =>
 /** Lifecycles Baton starts tracking; a customer or "other" it has never seen is not a lead. */
 const TRACKED_WHEN_NEW = new Set(['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'unknown']);
 
+export interface SnapshotDeps {
+  db: Executor;
+  clock: Clock;
+  observeDecision?: (decision: Decision) => void;
+}
+
 /** Brings one lead in line with a fresh CRM snapshot. Returns how many decisions were saved. */
 export async function applySnapshot(
-  deps: { db: Executor; clock: Clock; observeDecision?: (decision: Decision) => void },
+  deps: SnapshotDeps,
   tenant: Tenant,
+  contexts: DecisionContexts,
   lead: CrmLead,
 ): Promise<number> {
   const stored = await loadLead(deps.db, tenant.id, lead.id);
@@ -68,7 +59,7 @@ export async function applySnapshot(
       tenantId: tenant.id,
       leadId: lead.id,
       event,
-      policy: tenant.policy,
+      contexts,
       now: deps.clock.now(),
       observe: deps.observeDecision,
     });
@@ -78,26 +69,28 @@ export async function applySnapshot(
 }
 
 export async function syncLeads(
-  deps: { db: Executor; clock: Clock; observeDecision?: (decision: Decision) => void },
+  deps: SnapshotDeps,
   tenant: Tenant,
+  contexts: DecisionContexts,
   crm: CrmPort,
   leadIds: readonly string[],
 ): Promise<{ read: number; decisions: number }> {
   if (leadIds.length === 0) return { read: 0, decisions: 0 };
   const leads = await crm.readLeads(leadIds);
   let decisions = 0;
-  for (const lead of leads) decisions += await applySnapshot(deps, tenant, lead);
+  for (const lead of leads) decisions += await applySnapshot(deps, tenant, contexts, lead);
   return { read: leads.length, decisions };
 }
 
 export async function drainInbox(
-  deps: { db: Executor; clock: Clock; observeDecision?: (decision: Decision) => void },
+  deps: SnapshotDeps,
   tenant: Tenant,
   crm: CrmPort,
   opts: { pageSize?: number; budgetMs?: number } = {},
 ): Promise<DrainResult> {
   const result: DrainResult = { items: 0, leadsRead: 0, decisions: 0, erased: 0, failed: 0 };
   const started = Date.now();
+  const contexts = await decisionContexts(deps.db, tenant);
   while (Date.now() - started < (opts.budgetMs ?? 50_000)) {
     const items = await pendingInbox(deps.db, tenant.id, opts.pageSize ?? 500);
     if (items.length === 0) break;
@@ -129,6 +122,7 @@ export async function drainInbox(
     const sync = await syncLeads(
       deps,
       tenant,
+      contexts,
       crm,
       [...changed].filter((id) => !gone.has(id)),
     );

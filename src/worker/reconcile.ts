@@ -8,6 +8,7 @@ import type { Executor } from '../store/executor.ts';
 import type { Tenant } from '../store/tenants.ts';
 import type { Clock } from './clock.ts';
 import { applySnapshot } from './drainInbox.ts';
+import { decisionContexts } from '../app/decisionContext.ts';
 
 export const RECONCILE_CHECKPOINT = 'reconcile';
 /** Re-read a little before the last run: CRM search indexes lag a few moments behind writes. */
@@ -26,10 +27,11 @@ export async function reconcile(
   const since = saved
     ? new Date(Date.parse(saved.since) - RECONCILE_OVERLAP_MS)
     : new Date(now.getTime() - 3_600_000);
+  const contexts = await decisionContexts(deps.db, tenant);
   let seen = 0;
   let decisions = 0;
   for await (const page of crm.leadsModifiedBetween(since, now)) {
-    for (const lead of page) decisions += await applySnapshot(deps, tenant, lead);
+    for (const lead of page) decisions += await applySnapshot(deps, tenant, contexts, lead);
     seen += page.length;
   }
   await writeCheckpoint(deps.db, tenant.id, RECONCILE_CHECKPOINT, { since: now.toISOString() });

@@ -5,6 +5,7 @@ import { loadLead } from '../store/leads.ts';
 import { ledgerOfLead } from '../store/ledger.ts';
 import { connectTenant, type Tenant } from '../store/tenants.ts';
 import { applyEvent } from '../app/applyEvent.ts';
+import { decisionContexts } from '../app/decisionContext.ts';
 import type { Clock } from './clock.ts';
 import { sweepDueLeads } from './sweepDueLeads.ts';
 
@@ -17,8 +18,14 @@ describe.each(ENGINES)('SLA sweep on $name', (engine) => {
   let now = ASSIGNED;
   const clock: Clock = { now: () => now };
 
-  const apply = (leadId: string, event: Parameters<typeof applyEvent>[1]['event']) =>
-    applyEvent(e.database.db, { tenantId: tenant.id, leadId, event, policy: tenant.policy, now });
+  const apply = async (leadId: string, event: Parameters<typeof applyEvent>[1]['event']) =>
+    applyEvent(e.database.db, {
+      tenantId: tenant.id,
+      leadId,
+      event,
+      contexts: await decisionContexts(e.database.db, tenant),
+      now,
+    });
 
   async function assignedLead(leadId: string) {
     await apply(leadId, {

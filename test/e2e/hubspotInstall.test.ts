@@ -9,9 +9,13 @@ import { createLogger } from '../../src/logger.ts';
 import { installBaton } from '../../sandbox/mode/sandboxPortal.ts';
 import { bootstrapPortal, createHubSpotSandbox, createManualClock } from '../../sandbox/hubspot/index.ts';
 import type { HubSpotSandbox, RunningSandbox, BootstrappedPortal } from '../../sandbox/hubspot/index.ts';
-import { storeTokenVault } from '../../src/app/hubspotTokenVault.ts';
-import { callbackPath, uninstall, type HubSpotInstallDeps } from '../../src/app/hubspotInstall.ts';
-import { HubSpotPortals } from '../../src/app/hubspotPortals.ts';
+import { storeTokenVault } from '../../src/app/tokenVault.ts';
+import { callbackPathOf, disconnect, type ConnectDeps } from '../../src/app/connectCrm.ts';
+import { ChangeIngest } from '../../src/app/ingestChanges.ts';
+import { hubspotOAuthFlow, type HubSpotApp } from '../../src/crm/hubspot/oauth.ts';
+import type { HubSpotPortals } from '../../src/crm/hubspot/portals.ts';
+import { hubspotProvider } from '../../src/crm/hubspot/provider.ts';
+import type { CrmProvider, OAuthFlow } from '../../src/crm/provider.ts';
 import { InstallStateSigner } from '../../src/app/installState.ts';
 import { Cipher } from '../../src/store/cipher.ts';
 import { loadCredentials } from '../../src/store/credentials.ts';
@@ -30,7 +34,11 @@ let setup: BootstrappedPortal;
 let server: Server;
 let baton: string;
 let portals: HubSpotPortals;
-let install: HubSpotInstallDeps;
+let provider: CrmProvider;
+/** The OAuth flow the install routes use (a test points it at an unreachable HubSpot). */
+let oauth: OAuthFlow;
+let app: HubSpotApp;
+const callbackPath = callbackPathOf({ kind: 'hubspot' });
 const cipher = new Cipher([{ version: 1, key: randomBytes(32) }]);
 const tenantId = () => `hubspot-${setup.portal.id}`;
 
@@ -54,25 +62,29 @@ beforeAll(async () => {
   const port = await freePort();
   baton = `http://127.0.0.1:${port}`;
   setup = bootstrapPortal(sandbox.state, { redirectUri: `${baton}${callbackPath}` });
-  const app = {
+  app = {
     clientId: setup.app.clientId,
     clientSecret: setup.app.clientSecret,
     apiBaseUrl: running.baseUrl,
     authorizeUrl: `${running.baseUrl}/oauth/authorize`,
   };
-  portals = new HubSpotPortals({
-    db: database.db,
-    app,
-    vault: storeTokenVault({ db: database.db, cipher, now }),
-    now,
-  });
-  install = {
+  const hubspot = hubspotProvider(
+    { ...app, appId: null },
+    { vault: storeTokenVault({ db: database.db, cipher, now }), now, onCall: () => undefined },
+  );
+  portals = hubspot.portals;
+  oauth = hubspot.oauth;
+  provider = {
+    ...hubspot,
+    get oauth() {
+      return oauth;
+    },
+  };
+  const connect: ConnectDeps = {
     db: database.db,
     cipher,
-    app,
     signer: new InstallStateSigner(randomBytes(32)),
     publicUrl: baton,
-    portals,
     now,
     log: createLogger('silent'),
   };
@@ -80,8 +92,16 @@ beforeAll(async () => {
     log: createLogger('silent'),
     isReady: async () => true,
     opsToken: OPS_TOKEN,
-    hubspot: install,
-    disconnectTenant: (id) => uninstall(install, id),
+    crms: {
+      providers: [provider],
+      connect,
+      webhooks: {
+        ingest: new ChangeIngest({ db: database.db, now, enqueue: async () => undefined }),
+        publicUrl: baton,
+        now,
+      },
+    },
+    disconnectTenant: (id) => disconnect(connect, [provider], id),
   });
   server = await new Promise<Server>((resolve) => {
     const s = web.listen(port, '127.0.0.1', () => resolve(s));
@@ -184,14 +204,14 @@ describe('HubSpot install (OAuth) against the sandbox', () => {
   it('HubSpot unreachable during the code exchange is a gateway failure: a 502 page; nothing is stored', async () => {
     const before = await listTenants(database.db);
     const url = await consent();
-    const app = install.app;
-    install.app = { ...app, apiBaseUrl: `http://127.0.0.1:${await freePort()}` };
+    const reachable = oauth;
+    oauth = hubspotOAuthFlow({ ...app, apiBaseUrl: `http://127.0.0.1:${await freePort()}` });
     try {
       const res = await get(url);
       expect(res.status).toBe(502);
       expect(res.text).toContain('Install failed');
     } finally {
-      install.app = app;
+      oauth = reachable;
     }
     expect(await listTenants(database.db)).toEqual(before);
   });

@@ -3,7 +3,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signV3 } from '../../src/crm/hubspot/requestSignature.ts';
+import { ChangeIngest } from '../../src/app/ingestChanges.ts';
+import type { TokenVault } from '../../src/crm/accessTokens.ts';
+import { hubspotProvider } from '../../src/crm/hubspot/provider.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { ConnectDeps } from '../../src/app/connectCrm.ts';
 import { migrate, openDatabase, type Database } from '../../src/store/database.ts';
 import { connectTenant, setTenantStatus } from '../../src/store/tenants.ts';
 import { createApp } from '../../src/web/app.ts';
@@ -70,16 +74,32 @@ beforeAll(async () => {
   const app = createApp({
     log: createLogger('silent'),
     isReady: async () => true,
-    hubspotWebhooks: {
-      db: database.db,
-      clientSecret: SECRET,
-      appId: '999',
-      get publicUrl() {
-        return publicUrl;
-      },
-      now: () => new Date(NOW),
-      enqueueDrain: async (_tx, tenantId) => {
-        drains.push(tenantId);
+    crms: {
+      providers: [
+        hubspotProvider(
+          {
+            clientId: 'c',
+            clientSecret: SECRET,
+            appId: '999',
+            apiBaseUrl: 'http://x',
+            authorizeUrl: 'http://x',
+          },
+          { vault: {} as TokenVault, now: () => new Date(NOW), onCall: () => undefined },
+        ),
+      ],
+      connect: {} as ConnectDeps,
+      webhooks: {
+        ingest: new ChangeIngest({
+          db: database.db,
+          now: () => new Date(NOW),
+          enqueue: async (_name, payload) => {
+            drains.push((payload as { tenantId: string }).tenantId);
+          },
+        }),
+        get publicUrl() {
+          return publicUrl;
+        },
+        now: () => new Date(NOW),
       },
     },
   });

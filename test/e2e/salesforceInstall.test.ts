@@ -9,7 +9,7 @@ import { bootstrapOrg } from '../../sandbox/salesforce/index.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import { loadCredentials } from '../../src/store/credentials.ts';
 import { getTenant } from '../../src/store/tenants.ts';
-import { PROVISIONING_CHECKPOINT } from '../../src/app/installSteps.ts';
+import { PROVISIONING_CHECKPOINT } from '../../src/app/connectCrm.ts';
 import { z } from 'zod';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
 
@@ -119,12 +119,12 @@ describe('Salesforce connect (OAuth with PKCE) against the sandbox', () => {
   it('disconnect revokes the refresh token, removes it here and stops change capture', async () => {
     const t = await h.tenant();
     const tokens = await loadCredentials(h.running.database.db, h.running.cipher, t.id, tokenSetSchema);
-    expect(h.running.changeCapture?.isStreaming(t.id)).toBe(true);
+    expect(h.running.changeFeeds?.isRunning(t.id)).toBe(true);
     const res = await fetch(`${base()}/ops/api/tenants/${t.id}/uninstall`, { method: 'POST', headers: OPS });
     expect(await res.json()).toEqual({ tenantId: t.id, status: 'disconnected', refreshTokenRevoked: true });
     expect(await loadCredentials(h.running.database.db, h.running.cipher, t.id, tokenSetSchema)).toBeNull();
     expect((await getTenant(h.running.database.db, t.id))?.status).toBe('disconnected');
-    expect(h.running.changeCapture?.isStreaming(t.id)).toBe(false);
+    expect(h.running.changeFeeds?.isRunning(t.id)).toBe(false);
     // The revoked refresh token no longer works at Salesforce.
     const refresh = await fetch(`${h.org.running.baseUrl}/services/oauth2/token`, {
       method: 'POST',

@@ -218,11 +218,11 @@ describe('the core loop on Salesforce', () => {
 
   it('after a restart, change capture resumes from the stored replay position: nothing lost, nothing twice', async () => {
     h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
-    const capture = h.running.changeCapture;
+    const capture = h.running.changeFeeds;
     const t = await h.tenant();
     const id = demoRequest(h, 5);
     await h.settle();
-    capture?.stopTenant(t.id);
+    capture?.stop(t);
 
     // While Baton is down: a rep returns the lead and logs a call on another.
     const other = demoRequest(h, 6);
@@ -230,7 +230,7 @@ describe('the core loop on Salesforce', () => {
     quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
     const before = (await inboxRows(h)).length;
 
-    await capture?.startTenant(t.id);
+    await capture?.restart(t);
     await capture?.subscribed(t.id);
     await h.settle();
     expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
@@ -242,18 +242,18 @@ describe('the core loop on Salesforce', () => {
 
   it('a replay position past retention is a gap: Baton subscribes for new events and queues a reconciliation', async () => {
     h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
-    const capture = h.running.changeCapture;
+    const capture = h.running.changeFeeds;
     const t = await h.tenant();
     const id = demoRequest(h, 7);
     await h.settle();
     await h.reconcile(); // the five-minute reconciliation ran before Baton went down
-    capture?.stopTenant(t.id);
+    capture?.stop(t);
     h.advance(HOUR);
     quickActionReturn(h, id, rep(h), { reason: 'no_budget' });
     h.advance(73 * HOUR); // past the 72-hour retention: the events are gone
     demoRequest(h, 8); // a newer event, so the stored position is older than anything retained
 
-    await capture?.startTenant(t.id);
+    await capture?.restart(t);
     await capture?.subscribed(t.id);
     const deadline = Date.now() + 5_000;
     let jobs: unknown[] = [];

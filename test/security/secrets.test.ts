@@ -160,7 +160,7 @@ describe('secrets', () => {
     // access and refresh token and the connected app's secret.
     expect(new Set([...secrets.values()]).size).toBe(11);
     const log = b.logText();
-    expect(log).toContain('hubspot install: code exchange failed');
+    expect(log).toMatch(/"crm":"hubspot","msg":"connect: code exchange failed"/);
     expect(log).toContain('request failed');
     expect(log).toMatch(/tenant status.*disconnected|disconnected.*tenant status/);
     expect(answers.get('card request failing inside')).toMatch(/^500 /);

@@ -9,7 +9,7 @@ import { startSandboxMode, type SandboxRunning } from '../../sandbox/mode/startS
 import type { HubSpotSandboxOptions } from '../../sandbox/hubspot/options.ts';
 import type { SalesforceSandboxOptions } from '../../sandbox/salesforce/options.ts';
 import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
-import { replayCheckpointOf } from '../../src/app/salesforceChangeCapture.ts';
+import { replayCheckpointOf } from '../../src/crm/salesforce/changeFeed.ts';
 import { readCheckpoint } from '../../src/store/checkpoints.ts';
 import { z } from 'zod';
 import { pendingEffects } from '../../src/store/effects.ts';
@@ -97,7 +97,7 @@ export async function startBaton(
   };
   /** Every change event published on Baton's channels is stored (with its replayId) or was dropped. */
   const changeEventsStored = async () => {
-    const capture = running.changeCapture;
+    const capture = running.changeFeeds;
     if (!capture) throw new Error('change capture is off');
     const deadline = Date.now() + 5_000;
     for (;;) {
@@ -189,7 +189,7 @@ export async function startBaton(
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  if (crm === 'salesforce') await running.changeCapture?.subscribed(tenantId);
+  if (crm === 'salesforce') await running.changeFeeds?.subscribed(tenantId);
   if (opts.policy) {
     const { savePolicy } = await import('../../src/store/tenants.ts');
     const saved = await savePolicy(deps.db, (await tenant()).id, opts.policy);

@@ -2,7 +2,7 @@
 // the routes it serves and the contact events its worker consumes. Only the public URL and support contacts come
 // from outside (projectSettings.ts). `npm run hubspot:project` writes these files; a test fails when they are stale.
 import { HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
-import { callbackPath } from '../../../src/app/hubspotInstall.ts';
+import { callbackPathOf } from '../../../src/app/connectCrm.ts';
 import { CARD_API_PATH, WEBHOOK_PATH } from '../../../src/web/paths.ts';
 import type { ProjectSettings } from './projectSettings.ts';
 import { webhookSubscriptions } from './webhookSubscriptions.ts';
@@ -11,7 +11,7 @@ export const PLATFORM_VERSION = '2026.03';
 
 /** Baton's routes that HubSpot calls (src/web/app.ts); a test checks that Baton's app serves them. */
 export const BATON_ROUTES = {
-  oauthCallback: callbackPath,
+  oauthCallback: callbackPathOf({ kind: 'hubspot' }),
   webhooks: WEBHOOK_PATH,
   cardApi: CARD_API_PATH,
 } as const;

@@ -4,7 +4,8 @@ import { Client } from '@hubspot/api-client';
 import { runCall, type CallLog } from '../callRunner.ts';
 import type { LimiterRegistry } from '../rateLimits.ts';
 import { CrmError } from '../port.ts';
-import { DEFAULT_RETRY, type CallFailure, type RetryOptions } from '../retryPolicy.ts';
+import { DEFAULT_RETRY, type RetryOptions } from '../retryPolicy.ts';
+import { hubspotFailure } from './callFailure.ts';
 
 export interface AccessTokenSource {
   accessToken(): Promise<string>;
@@ -25,28 +26,6 @@ export interface HubSpotConnectionOptions {
 }
 
 export type ApiFamily = 'general' | 'search';
-
-const headersOf = (value: unknown): Record<string, string> => {
-  if (typeof value !== 'object' || value === null) return {};
-  return Object.fromEntries(
-    Object.entries(value).flatMap(([k, v]) => (typeof v === 'string' ? [[k.toLowerCase(), v]] : [])),
-  );
-};
-
-/** The SDK throws ApiException {code, body, headers} for HTTP errors and fetch's TypeError when nothing answered. */
-export function hubspotFailure(error: unknown): CallFailure | null {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number') {
-    const body = 'body' in error ? error.body : undefined;
-    return { status: error.code, headers: headersOf('headers' in error ? error.headers : undefined), body };
-  }
-  if (
-    error instanceof TypeError ||
-    (error instanceof Error && /ECONNRE|ETIMEDOUT|socket|fetch failed/i.test(error.message))
-  ) {
-    return { status: null, headers: {}, body: {} };
-  }
-  return null;
-}
 
 export class HubSpotConnection {
   readonly tenantId: string;

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../domain/policy/schema.ts';
 import type { CallLogEntry } from '../callRunner.ts';
 import { CrmError } from '../port.ts';
-import { HUBSPOT_LIMITS, LimiterRegistry, type LimitProfile } from '../rateLimits.ts';
+import { LimiterRegistry, type LimitProfile } from '../rateLimits.ts';
+import { HUBSPOT_LIMITS } from './limits.ts';
 import { HubSpotConnection, type AccessTokenSource } from './hubspotConnection.ts';
 import { HubSpotCrm } from './hubspotCrm.ts';
 

@@ -3,7 +3,8 @@
 import { Client } from '@hubspot/api-client';
 import { z } from 'zod';
 import { CrmError } from '../port.ts';
-import { hubspotFailure } from './hubspotConnection.ts';
+import type { OAuthFlow } from '../provider.ts';
+import { hubspotResponse, noAnswer } from './callFailure.ts';
 
 /** Exactly what Baton uses: contacts (read, write incl. tasks), their schema (provisioning), lists, owners. */
 export const HUBSPOT_SCOPES = [
@@ -56,15 +57,18 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 /** HubSpot answers a revoked or unknown refresh token with 400 BAD_REFRESH_TOKEN: that is an auth failure. */
 function oauthError(operation: string, error: unknown): CrmError {
-  const failure = hubspotFailure(error);
-  if (!failure) return new CrmError('retryable', `${operation}: ${String(error)}`, { cause: error });
+  const failure = hubspotResponse(error);
+  if (!failure) {
+    const what = noAnswer(error) ? 'no response' : String(error);
+    return new CrmError('retryable', `${operation}: ${what}`, { cause: error });
+  }
   const body = failure.body;
   const status = typeof body === 'object' && body !== null && 'status' in body ? String(body.status) : '';
   if (failure.status === 400 && /BAD_(REFRESH_TOKEN|AUTH_CODE|GRANT)|INVALID_GRANT/i.test(status)) {
     return new CrmError('auth_invalid', `${operation}: ${status}`, { status: 400, cause: error });
   }
-  if (failure.status === null || failure.status >= 500 || failure.status === 429) {
-    return new CrmError('retryable', `${operation}: HTTP ${failure.status ?? 'no response'}`, {
+  if (failure.status >= 500 || failure.status === 429) {
+    return new CrmError('retryable', `${operation}: HTTP ${failure.status}`, {
       status: failure.status,
       cause: error,
     });
@@ -159,4 +163,35 @@ export async function revokeRefreshToken(app: HubSpotApp, refreshToken: string):
   } catch (error) {
     throw oauthError('oauth.revoke', error);
   }
+}
+
+/** Installing in a portal: consent, then the code for tokens and the portal (and user) they belong to. */
+export function hubspotOAuthFlow(app: HubSpotApp): OAuthFlow {
+  return {
+    words: {
+      verb: 'install',
+      noun: 'install',
+      done: 'installed in',
+      account: 'portal',
+      provisioningFix: 'Check the app scopes, then reconnect Baton.',
+    },
+    authorize: (redirectUri, state) => ({ url: authorizeUrl(app, redirectUri, state), verifier: null }),
+    async exchange(code, redirectUri, _verifier, now) {
+      const credentials = await exchangeCode(app, code, redirectUri, now);
+      let info;
+      try {
+        info = await tokenInfo(app, credentials.accessToken);
+      } catch (error) {
+        // The code was good: HubSpot not saying whose tokens these are is HubSpot failing, not the caller.
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new CrmError('retryable', detail, { cause: error });
+      }
+      return {
+        account: { externalId: info.portalId, name: info.domain ?? `HubSpot portal ${info.portalId}` },
+        adminUserId: info.userId,
+        credentials,
+      };
+    },
+    revoke: (credentials) => revokeRefreshToken(app, credentials.refreshToken),
+  };
 }

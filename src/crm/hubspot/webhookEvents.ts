@@ -3,7 +3,7 @@
 // dropped here: changes to its own properties, and changes HubSpot attributes to Baton's app.
 import { z } from 'zod';
 import { storableText } from '../../domain/storableText.ts';
-import type { InboundChange } from '../port.ts';
+import type { InboundChange } from '../inboundChange.ts';
 import { BATON_PROPERTY_NAMES } from './batonProperties.ts';
 import { WATCHED_PROPERTIES } from './contactMapping.ts';
 

@@ -2,7 +2,7 @@
 // writes carry `client=Baton` in changeOrigin and are dropped; a task or event names its lead in WhoId; GAP events
 // say "re-read": the records they name, or everything recent when they name none.
 import { z } from 'zod';
-import type { InboundChange } from '../port.ts';
+import type { InboundChange } from '../inboundChange.ts';
 import { SF_CLIENT_NAME } from './batonFields.ts';
 
 /** The channels Baton subscribes to, one replay position each. */

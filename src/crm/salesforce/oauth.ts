@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { OAuth2 } from 'jsforce';
 import { z } from 'zod';
 import { CrmError } from '../port.ts';
-import { salesforceFailure } from './salesforceConnection.ts';
+import type { OAuthFlow } from '../provider.ts';
+import { salesforceFailure } from './callFailure.ts';
 
 export interface SalesforceApp {
   clientId: string;
@@ -151,4 +152,37 @@ export async function revoke(app: SalesforceApp, token: string): Promise<void> {
   } catch (error) {
     throw oauthError('oauth.revoke', error);
   }
+}
+
+/** Connecting an org: consent with PKCE, then the code for tokens and the org and user they belong to. */
+export function salesforceOAuthFlow(app: SalesforceApp): OAuthFlow {
+  return {
+    words: {
+      verb: 'connect',
+      noun: 'connection',
+      done: 'connected to',
+      account: 'org',
+      provisioningFix: "Install Baton's package in the org, then reconnect.",
+    },
+    authorize(redirectUri, state) {
+      const { verifier, challenge } = pkcePair();
+      return { url: authorizeUrl(app, redirectUri, state, challenge), verifier };
+    },
+    async exchange(code, redirectUri, verifier, now) {
+      // Baton always sends a challenge, so Salesforce always wants the verifier: without it the code is useless.
+      if (!verifier) throw new CrmError('permanent', 'No PKCE verifier for this authorization code');
+      const granted = await exchangeCode(app, code, verifier, redirectUri, now);
+      return {
+        account: { externalId: granted.orgId, name: `Salesforce org ${granted.orgId}` },
+        adminUserId: granted.userId,
+        credentials: {
+          accessToken: granted.accessToken,
+          refreshToken: granted.refreshToken,
+          expiresAt: granted.expiresAt,
+          instanceUrl: granted.instanceUrl,
+        },
+      };
+    },
+    revoke: (credentials) => revoke(app, credentials.refreshToken),
+  };
 }

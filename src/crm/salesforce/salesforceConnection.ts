@@ -7,13 +7,12 @@ import { runCall, type CallLog } from '../callRunner.ts';
 import type { AccessTokens } from '../accessTokens.ts';
 import { CrmError } from '../port.ts';
 import type { LimiterRegistry } from '../rateLimits.ts';
-import { DEFAULT_RETRY, type CallFailure, type RetryOptions } from '../retryPolicy.ts';
+import { DEFAULT_RETRY, type RetryOptions } from '../retryPolicy.ts';
+import { salesforceFailure } from './callFailure.ts';
 import { SF_API_VERSION, SF_CLIENT_NAME } from './batonFields.ts';
+import type { ApiBudget } from './limits.ts';
 
-export interface ApiBudget {
-  used: number;
-  max: number;
-}
+export type { ApiBudget } from './limits.ts';
 
 export interface SalesforceConnectionOptions {
   tenantId: string;
@@ -26,34 +25,6 @@ export interface SalesforceConnectionOptions {
   retry?: Partial<RetryOptions>;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
-}
-
-/** Salesforce answers errors as [{ errorCode, message }]; jsforce throws them with that code as the name. */
-export function salesforceFailure(error: unknown): CallFailure | null {
-  if (!(error instanceof Error)) return null;
-  const code = 'errorCode' in error && typeof error.errorCode === 'string' ? error.errorCode : error.name;
-  const body = { message: error.message, errorCode: code };
-  const http = /^ERROR_HTTP_(\d{3})$/.exec(code);
-  if (http) return { status: Number(http[1]), headers: {}, body };
-  switch (code) {
-    case 'INVALID_SESSION_ID':
-      return { status: 401, headers: {}, body };
-    // The daily allocation (or too many long requests): waiting seconds does not help, the next flush will.
-    case 'REQUEST_LIMIT_EXCEEDED':
-      return { status: 429, headers: {}, body: { ...body, policyName: 'DAILY' } };
-    case 'UNABLE_TO_LOCK_ROW':
-    case 'SERVER_UNAVAILABLE':
-    case 'UNKNOWN_EXCEPTION':
-      return { status: 503, headers: {}, body };
-    case 'NOT_FOUND':
-    case 'ENTITY_IS_DELETED':
-      return { status: 404, headers: {}, body };
-    default:
-      break;
-  }
-  if (/fetch failed|ECONNRE|ETIMEDOUT|socket/i.test(error.message))
-    return { status: null, headers: {}, body };
-  return /^[A-Z_]+$/.test(code) ? { status: 400, headers: {}, body } : null;
 }
 
 /** How long a token counts as just issued. */

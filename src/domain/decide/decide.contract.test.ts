@@ -104,7 +104,8 @@ const scenarios: Array<[string, LeadState, LeadEvent, Partial<DecisionContext>]>
 ];
 
 describe.each(scenarios)('%s', (_name, state, event, over) => {
-  const run = () => decide(state, event, { ...over, policy: over.policy ?? policy, now: event.at });
+  const run = () =>
+    decide(state, event, { measuredCycle: {}, ...over, policy: over.policy ?? policy, now: event.at });
 
   it('replayed on the same input, gives the same decision and the same keys', () => {
     const first = run();
@@ -128,7 +129,7 @@ describe.each(scenarios)('%s', (_name, state, event, over) => {
     const before = structuredClone(state);
     const frozen = deepFreeze(structuredClone(state));
     expect(() =>
-      decide(frozen, event, { ...over, policy: over.policy ?? policy, now: event.at }),
+      decide(frozen, event, { measuredCycle: {}, ...over, policy: over.policy ?? policy, now: event.at }),
     ).not.toThrow();
     run();
     expect(state).toEqual(before);
@@ -157,8 +158,10 @@ describe('events delivered twice (at-least-once processing)', () => {
       byUserId: 'rep-a',
       reason: 'not_ready',
     };
-    const first = decide(assigned(), event, { policy, now: event.at });
-    const again = first.ok ? decide(first.decision.state, event, { policy, now: event.at }) : first;
+    const first = decide(assigned(), event, { policy, now: event.at, measuredCycle: {} });
+    const again = first.ok
+      ? decide(first.decision.state, event, { policy, now: event.at, measuredCycle: {} })
+      : first;
     expect(again).toMatchObject({ ok: false, problem: { kind: 'not_returnable', stage: 'recycled' } });
   });
 });
@@ -172,7 +175,7 @@ describe('idempotency keys', () => {
       reason: 'not_ready',
     };
     const keys = (now: Date) => {
-      const r = decide(assigned(), event, { policy, now });
+      const r = decide(assigned(), event, { policy, now, measuredCycle: {} });
       return r.ok ? r.decision.effects.map((e) => e.key) : [];
     };
     expect(keys(plus(event.at, 5 * MINUTE))).toEqual(keys(event.at));
@@ -223,7 +226,7 @@ describe('idempotency keys', () => {
     const r = decide(
       assigned({ lists: ['nurture_timing', 'nurture_education'] }),
       { kind: 'returned', at: local('2026-01-13T11:00'), byUserId: 'rep-a', reason: 'competitor' },
-      { policy, now: local('2026-01-13T11:00') },
+      { policy, now: local('2026-01-13T11:00'), measuredCycle: {} },
     );
     const removes = r.ok ? effectsOf(r.decision.effects, 'remove_from_list') : [];
     expect(removes.map((e) => e.list)).toEqual(['nurture_timing', 'nurture_education']);

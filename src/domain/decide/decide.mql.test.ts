@@ -179,13 +179,13 @@ describe('scores are written back only when they change', () => {
     const sameAgain = decide(
       lead,
       { kind: 'observed', at: t0, profile: { country: 'US' } },
-      { policy: policyWith(), now: t0 },
+      { policy: policyWith(), now: t0, measuredCycle: {} },
     );
     expect(sameAgain.ok && sameAgain.decision.effects).toEqual([]);
     const campaignOnly = decide(
       lead,
       { kind: 'observed', at: t0, profile: { campaign: 'spring' } },
-      { policy: policyWith(), now: t0 },
+      { policy: policyWith(), now: t0, measuredCycle: {} },
     );
     expect(campaignOnly.ok && campaignOnly.decision.effects).toEqual([]);
   });

@@ -21,7 +21,7 @@ import type { Stage } from '../stages.ts';
 const t0 = local('2026-01-12T10:00'); // assigned Monday 10:00, due Thursday 10:00
 const returnedAt = local('2026-01-13T11:00'); // Tuesday: 7 + 2 = 9 business hours later
 const policy = policyWith({ marketingOwnerId: 'queue-mkt' });
-const ctx = { policy, now: returnedAt };
+const ctx = { policy, now: returnedAt, measuredCycle: {} };
 const lead = (after: Partial<LeadState> = {}) => assignedLead('rep-a', t0, { policy }, after);
 const giveBack = (
   reason: string,
@@ -146,7 +146,7 @@ describe('a reject reason (procedural: marketing ops fixes it)', () => {
     const r = decide(
       d.state,
       { kind: 'owner_changed', at, ownerId: 'rep-b', actor: { kind: 'user', userId: 'ops-1' } },
-      { policy, now: at },
+      { policy, now: at, measuredCycle: {} },
     );
     const next = r.ok ? r.decision : expect.fail('refused');
     expect(moves(next.ledger)).toEqual(['returned→assigned']);
@@ -248,7 +248,7 @@ describe('the recycle that would pass the maximum (3) disqualifies as exhausted'
   it('the 4th, from the untouched auto-recycle', () => {
     const state = lead({ recycleCount: 3 });
     const at = local('2026-01-23T10:00');
-    const r = decide(state, { kind: 'tick', at }, { policy, now: at });
+    const r = decide(state, { kind: 'tick', at }, { policy, now: at, measuredCycle: {} });
     const d = r.ok ? r.decision : expect.fail('refused');
     expect(moves(d.ledger)).toEqual(['assigned→disqualified']);
     expect(d.ledger[0]).toMatchObject({
@@ -261,7 +261,11 @@ describe('the recycle that would pass the maximum (3) disqualifies as exhausted'
 
   it('follows the tenant maximum', () => {
     const strict = policyWith({ marketingOwnerId: 'queue-mkt', recycle: { maxRecycles: 1 } });
-    const r = decide(lead({ recycleCount: 1 }), giveBack('not_ready'), { policy: strict, now: returnedAt });
+    const r = decide(lead({ recycleCount: 1 }), giveBack('not_ready'), {
+      policy: strict,
+      now: returnedAt,
+      measuredCycle: {},
+    });
     expect(r.ok && r.decision.state.stage).toBe('disqualified');
   });
 });

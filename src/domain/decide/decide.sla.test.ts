@@ -393,3 +393,47 @@ describe('escalation threshold apart from the deadline', () => {
     ]);
   });
 });
+
+describe('a breached lead re-routed (policy: round robin, reassignOnBreach)', () => {
+  const routed = (reassignOnBreach: boolean, reps = [{ id: 'rep-a' }, { id: 'rep-b' }, { id: 'rep-c' }]) =>
+    policyWith({ marketingOwnerId: 'queue-mkt', routing: { mode: 'round_robin', reps, reassignOnBreach } });
+  const breach = (policy: ReturnType<typeof routed>, routing = { openLeads: {}, lastAssigned: 'rep-a' }) =>
+    decided(assignedLead('rep-a', t0, { policy }), tick(dueAt), { policy, routing });
+
+  it('goes to the next available rep with a fresh clock: a reassignment, not an escalation', () => {
+    const d = breach(routed(true));
+    expect(causes(d.ledger)).toEqual(['sla_reminder', 'sla_breach', 'reassigned']);
+    expect(d.ledger.at(-1)).toMatchObject({
+      cause: 'reassigned',
+      actor: { kind: 'system' },
+      ownerId: 'rep-b',
+    });
+    expect(effectsOf(d.effects, 'set_owner')).toEqual([
+      expect.objectContaining({ ownerId: 'rep-b', why: 'routing' }),
+    ]);
+    expect(effectsOf(d.effects, 'escalate')).toEqual([]);
+    expect(d.state).toMatchObject({ stage: 'assigned', ownerId: 'rep-b' });
+    expect(d.state.sla).toMatchObject({ assignedAt: dueAt, breached: false, escalated: false });
+    expect(writtenFields(d.effects)).toEqual([expect.objectContaining({ slaStatus: 'on_time' })]);
+  });
+
+  it('never back to the rep who breached it, nor to a rep away or full', () => {
+    const reps = [{ id: 'rep-a' }, { id: 'rep-b', away: true }, { id: 'rep-c' }, { id: 'rep-d' }];
+    const d = breach(routed(true, reps), { openLeads: { 'rep-c': 40 }, lastAssigned: 'rep-d' });
+    expect(d.state.ownerId).toBe('rep-d');
+  });
+
+  it('nobody available: it stays with its rep and escalates as usual', () => {
+    const reps = [{ id: 'rep-a' }, { id: 'rep-b', away: true }];
+    const d = breach(routed(true, reps));
+    expect(causes(d.ledger)).toEqual(['sla_reminder', 'sla_breach', 'sla_escalated']);
+    expect(d.state.ownerId).toBe('rep-a');
+    expect(effectsOf(d.effects, 'escalate')).toHaveLength(1);
+  });
+
+  it('off by default: the breach escalates', () => {
+    const d = breach(routed(false));
+    expect(causes(d.ledger)).toEqual(['sla_reminder', 'sla_breach', 'sla_escalated']);
+    expect(effectsOf(d.effects, 'set_owner')).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ export interface DecisionContext {
   policy: Policy;
   now: Date;
   /** Median days per stage measured for the tenant (pipeline hygiene); empty until measured. */
-  measuredCycle?: MeasuredCycle;
+  measuredCycle: MeasuredCycle;
   /** Needed only when the policy routes (round robin). */
   routing?: { openLeads: Readonly<Record<string, number>>; lastAssigned: string | null };
 }

@@ -58,21 +58,27 @@ export function qualify(d: Draft, cause: LedgerCause): void {
   }
 }
 
-/** Baton routes only when the policy says so; otherwise the CRM's own assignment is awaited. */
-export function route(d: Draft): void {
+/**
+ * Baton routes only when the policy says so; otherwise the CRM's own assignment is awaited. A re-route (an SLA
+ * breached) never picks the rep who has the lead now. Returns whether a rep took it.
+ */
+export function route(d: Draft, cause: 'assigned' | 'reassigned' = 'assigned'): boolean {
   const routing = d.policy.routing;
-  if (routing.mode !== 'round_robin') return;
+  if (routing.mode !== 'round_robin') return false;
+  const returnedBy = d.policy.recycle.neverBackToReturningRep ? d.state.returnedBy : [];
+  const current = cause === 'reassigned' && d.state.ownerId ? [d.state.ownerId] : [];
   const pick = pickRep({
     reps: routing.reps,
     openLeads: d.ctx.routing?.openLeads ?? {},
     defaultCapacity: d.policy.capacity.openLeadsPerRep,
-    exclude: d.policy.recycle.neverBackToReturningRep ? d.state.returnedBy : [],
+    exclude: [...returnedBy, ...current],
     lastAssigned: d.ctx.routing?.lastAssigned ?? null,
   });
-  if (!pick.ownerId) return; // stays an MQL; the ops view shows why nobody could take it
+  if (!pick.ownerId) return false; // stays where it is; the ops view shows why nobody could take it
   d.effect({ kind: 'set_owner', ownerId: pick.ownerId, why: 'routing' }, pick.ownerId);
   d.state.ownerId = pick.ownerId;
-  assign(d, pick.ownerId, SYSTEM, 'assigned');
+  assign(d, pick.ownerId, SYSTEM, cause);
+  return true;
 }
 
 /** Hands the lead to a rep and starts the SLA clock. */

@@ -9,7 +9,7 @@ export function nextTimerAt(
   state: LeadState,
   policy: Policy,
   now: Date,
-  measured: MeasuredCycle = {},
+  measured: MeasuredCycle,
 ): Date | null {
   switch (state.stage) {
     case 'assigned': {

@@ -21,7 +21,7 @@ describe('mergeEngagement', () => {
         ev('visit', '2026-05-02T00:00:00Z'),
         ev('page_view', '2026-05-02T00:00:00Z', '/pricing'),
       ],
-      { policy, now },
+      { policy, now, measuredCycle: {} },
     );
     expect(merged.map((e) => `${e.type}@${e.at.toISOString().slice(0, 10)}`)).toEqual([
       'visit@2026-05-01',
@@ -38,7 +38,7 @@ describe('mergeEngagement', () => {
         ev('email_bounce', '2026-05-21T00:00:00Z'),
         ev('email_bounce', '2026-05-11T00:00:00Z'),
       ],
-      { policy, now },
+      { policy, now, measuredCycle: {} },
     );
     expect(merged).toEqual([
       ev('unsubscribe', '2026-05-10T00:00:00Z'),
@@ -50,10 +50,7 @@ describe('mergeEngagement', () => {
     const merged = mergeEngagement(
       [ev('visit', '2025-10-01T00:00:00Z')],
       [ev('visit', '2026-01-01T00:00:00Z')],
-      {
-        policy,
-        now,
-      },
+      { policy, now, measuredCycle: {} },
     );
     expect(merged.map((e) => e.at.toISOString().slice(0, 10))).toEqual(['2026-01-01']);
   });

@@ -2,7 +2,7 @@
 import { hygieneVerdict } from '../hygiene.ts';
 import { reMqlCheck } from '../recycleGuard.ts';
 import type { Draft } from './draft.ts';
-import { qualify, recycle, rescore, SYSTEM, verdict } from './moves.ts';
+import { qualify, recycle, rescore, route, SYSTEM, verdict } from './moves.ts';
 
 const notBefore = (t: Date, grace: Date | null) => Math.max(t.getTime(), grace?.getTime() ?? 0);
 
@@ -29,6 +29,8 @@ function slaTick(d: Draft): void {
     sla.breached = true;
     d.mark('sla_breach', SYSTEM);
     d.write({ slaStatus: 'breached' });
+    // The policy may hand a breached lead to the next available rep: a fresh clock instead of an escalation.
+    if (rerouteOnBreach(d)) return;
   }
   if (escalateNow) {
     sla.escalated = true;
@@ -38,6 +40,11 @@ function slaTick(d: Draft): void {
       d.effect({ kind: 'escalate', ownerId: s.ownerId, managerId: manager, dueAt: sla.dueAt }, s.ownerId);
     }
   }
+}
+
+function rerouteOnBreach(d: Draft): boolean {
+  const routing = d.policy.routing;
+  return routing.mode === 'round_robin' && routing.reassignOnBreach && route(d, 'reassigned');
 }
 
 /** The owner's manager: known from the CRM, else the policy's mapping, else its fallback. */
@@ -55,7 +62,7 @@ export function tick(d: Draft): void {
       return;
     case 'accepted':
     case 'qualified': {
-      const v = hygieneVerdict(s, d.policy.hygiene, d.ctx.measuredCycle ?? {}, d.ctx.now);
+      const v = hygieneVerdict(s, d.policy.hygiene, d.ctx.measuredCycle, d.ctx.now);
       if (v) recycle(d, v, v, SYSTEM);
       return;
     }

@@ -18,7 +18,7 @@ function ledgerOf(leadId: string, mqlAt: string, events: LeadEvent[]): LedgerEnt
   });
   const rows: LedgerEntry[] = [];
   for (const event of events) {
-    const result = decide(state, event, { policy, now: event.at });
+    const result = decide(state, event, { policy, now: event.at, measuredCycle: {} });
     if (!result.ok) throw new Error(JSON.stringify(result.problem));
     state = result.decision.state;
     rows.push(...result.decision.ledger);

@@ -1,6 +1,9 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NURTURE_LISTS, DEFAULT_REASONS } from '../reasons.ts';
-import { defaultPolicy, parsePolicy, type PolicyProblem } from './schema.ts';
+import { slaTimeline } from '../sla/slaClock.ts';
+import { assignedLead, local } from '../testing/leads.ts';
+import { defaultPolicy, parsePolicy, type Policy, type PolicyProblem } from './schema.ts';
 
 const problemsOf = (input: unknown): PolicyProblem[] => {
   const result = parsePolicy(input);
@@ -348,5 +351,80 @@ describe('strictness and partial settings', () => {
     expect(d.ok && d.policy.escalation).toEqual({ managers: {}, fallbackManagerId: null });
     const m = parsePolicy({ escalation: { managers: { 'rep-1': 'mgr-1' }, fallbackManagerId: 'mgr-0' } });
     expect(m.ok && m.policy.escalation.managers['rep-1']).toBe('mgr-1');
+  });
+});
+
+describe('an accepted policy never makes the business calendar throw', () => {
+  // The issue: Saturdays 10:00–12:00 only with a 2,000-business-hour auto-recycle; every assignment threw
+  // "The business calendar has no working time" (a ten-year scan limit). 2026-01-10 is a Saturday.
+  const zone = 'Europe/Berlin';
+  const saturdaysOnly = { sat: [{ start: '10:00', end: '12:00' }] };
+  const parsed = (input: unknown): Policy => {
+    const result = parsePolicy(input);
+    return result.ok ? result.policy : expect.fail(JSON.stringify(result.problems));
+  };
+  const calendarOf = (p: Policy) => ({ timeZone: p.timeZone, week: p.businessHours, holidays: p.holidays });
+  /** 12:00 on the Saturday `weeks` weeks after Saturday 10 January 2026, Berlin wall clock (DST or not). */
+  const saturdayNoon = (weeks: number) =>
+    DateTime.fromISO('2026-01-10T12:00', { zone }).plus({ weeks }).toJSDate();
+  const assignedAt = local('2026-01-10T10:00', zone);
+
+  it("the issue's policy is accepted and its SLA timeline is exact (2 business hours a Saturday)", () => {
+    const policy = parsed({ timeZone: zone, businessHours: saturdaysOnly, sla: { autoRecycleHours: 2000 } });
+    expect(slaTimeline(assignedAt, policy.sla, calendarOf(policy))).toEqual({
+      remindAt: saturdayNoon(5), // 12 h: 6 Saturdays
+      dueAt: saturdayNoon(11), // 24 h: 12 Saturdays
+      escalateAt: saturdayNoon(11),
+      autoRecycleAt: saturdayNoon(999), // 2,000 h: 1,000 Saturdays, in 2045
+    });
+  });
+
+  it("an assignment under the issue's policy starts the SLA clock instead of throwing", () => {
+    const policy = parsed({ timeZone: zone, businessHours: saturdaysOnly, sla: { autoRecycleHours: 2000 } });
+    const lead = assignedLead('rep-a', assignedAt, { policy });
+    expect(lead.sla?.dueAt).toEqual(saturdayNoon(11));
+    expect(lead.sla?.autoRecycleAt).toEqual(saturdayNoon(999));
+  });
+
+  it('far deadlines within a century of the working week are computed exactly (escalation at 500 % of 2,000 h)', () => {
+    const policy = parsed({
+      timeZone: zone,
+      businessHours: saturdaysOnly,
+      holidays: ['2026-01-17', '2100-06-05'], // two Saturdays: each moves every later deadline a week
+      sla: { firstTouchHours: 2000, reminderAtPercent: 99, escalateAtPercent: 500, autoRecycleHours: 5000 },
+    });
+    expect(slaTimeline(assignedAt, policy.sla, calendarOf(policy))).toEqual({
+      remindAt: saturdayNoon(990), // 1,980 h
+      dueAt: saturdayNoon(1000), // 2,000 h
+      escalateAt: saturdayNoon(5001), // 10,000 h: 5,000 Saturdays, in 2121
+      autoRecycleAt: saturdayNoon(2500), // 5,000 h
+    });
+  });
+
+  it.each([
+    [
+      'escalation at 1,000 % of 2,000 h on two hours a week (192 years)',
+      {
+        businessHours: saturdaysOnly,
+        sla: { firstTouchHours: 2000, escalateAtPercent: 1000, autoRecycleHours: 5000 },
+      },
+      'sla.escalateAtPercent',
+    ],
+    [
+      'a 100-hour auto-recycle on a one-minute week (a century of it is 86⅔ hours)',
+      { businessHours: { mon: [{ start: '09:00', end: '09:01' }] }, sla: { autoRecycleHours: 100 } },
+      'sla.autoRecycleHours',
+    ],
+  ])('refuses a deadline beyond a century of the working week, naming it: %s', (_what, input, field) => {
+    const result = parsePolicy({ timeZone: zone, ...input });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toEqual([
+        expect.objectContaining({
+          field,
+          message: expect.stringMatching(/more than 100 years of the working week/),
+        }),
+      ]);
+    }
   });
 });

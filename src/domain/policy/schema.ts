@@ -39,6 +39,32 @@ const weekShape = Object.fromEntries(WEEKDAYS.map((d) => [d, day.default([])])) 
   z.ZodDefault<typeof day>
 >;
 
+/** No SLA threshold may lie further than this many years of the tenant's working week. */
+const MAX_DEADLINE_YEARS = 100;
+
+const workingMinutesPerWeek = (
+  week: Record<(typeof WEEKDAYS)[number], Array<{ start: string; end: string }>>,
+) =>
+  WEEKDAYS.reduce(
+    (sum, d) => sum + week[d].reduce((n, w) => n + minutesOf(w.end) - minutesOf(w.start), 0),
+    0,
+  );
+
+/** The SLA threshold furthest from the assignment, and the setting that puts it there. */
+function farthestDeadline(sla: {
+  firstTouchHours: number;
+  escalateAtPercent: number;
+  autoRecycleHours: number;
+  installGraceHours: number;
+}): { field: string; hours: number } {
+  const thresholds = [
+    { field: 'autoRecycleHours', hours: sla.autoRecycleHours },
+    { field: 'escalateAtPercent', hours: (sla.firstTouchHours * sla.escalateAtPercent) / 100 },
+    { field: 'installGraceHours', hours: sla.installGraceHours },
+  ];
+  return thresholds.reduce((far, t) => (t.hours > far.hours ? t : far));
+}
+
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lower_snake_case, at most 40 characters');
 const percent = z.number().min(1).max(1000);
 
@@ -171,9 +197,16 @@ export const policySchema = z
           mode: z.literal('round_robin'),
           reps: z
             .array(
-              z.strictObject({ id: storableText().min(1), capacity: z.number().int().positive().optional() }),
+              z.strictObject({
+                id: storableText().min(1),
+                capacity: z.number().int().positive().optional(),
+                /** Out of office, on leave: skipped by routing, and back in the rotation where they were. */
+                away: z.boolean().default(false),
+              }),
             )
             .min(1),
+          /** A lead whose first-touch deadline passes untouched goes to the next available rep (a reassignment). */
+          reassignOnBreach: z.boolean().default(false),
         }),
       ])
       .default({ mode: 'crm' }),
@@ -207,6 +240,16 @@ export const policySchema = z
       }
       if (WEEKDAYS.every((d) => p.businessHours[d].length === 0)) {
         issue(['businessHours'], 'needs working hours on at least one day');
+      } else {
+        const far = farthestDeadline(p.sla);
+        const weekMinutes = workingMinutesPerWeek(p.businessHours);
+        // Deadlines are computed exactly however far they are; past a century of this week they mean nothing.
+        if (far.hours * 60 > weekMinutes * 52 * MAX_DEADLINE_YEARS) {
+          issue(
+            ['sla', far.field],
+            `is more than ${MAX_DEADLINE_YEARS} years of the working week in businessHours (${weekMinutes} minutes a week)`,
+          );
+        }
       }
       const seen = new Set<string>();
       const listKeys = new Set(p.nurtureLists.map((l) => l.key));

@@ -64,7 +64,7 @@ export function policyWith(input: PolicyInput = {}): Policy {
 export const DEFAULT = policyWith();
 
 export function ctx(now: Date, over: Partial<DecisionContext> = {}): DecisionContext {
-  return { policy: DEFAULT, ...over, now };
+  return { policy: DEFAULT, measuredCycle: {}, ...over, now };
 }
 
 /** A lead that already sits in `stage` since `at`. */

@@ -6,6 +6,7 @@ import * as webhookReplays from './0003_webhook_replays.ts';
 import * as oauthPkce from './0004_oauth_pkce.ts';
 import * as effectsOutcomes from './0005_effects_outcomes.ts';
 import * as effectsSequence from './0006_effects_sequence.ts';
+import * as ledgerRouted from './0007_ledger_routed.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_oauth_pkce': oauthPkce,
   '0005_effects_outcomes': effectsOutcomes,
   '0006_effects_sequence': effectsSequence,
+  '0007_ledger_routed': ledgerRouted,
 };

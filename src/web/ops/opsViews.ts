@@ -25,7 +25,7 @@ import { querySyncLog } from '../../store/syncLog.ts';
 import { getTenant, listTenants, type Tenant } from '../../store/tenants.ts';
 import { readBackfill } from '../../worker/backfill.ts';
 import { RECONCILE_CHECKPOINT } from '../../worker/reconcile.ts';
-import { PROVISIONING_CHECKPOINT } from '../../app/installSteps.ts';
+import { PROVISIONING_CHECKPOINT } from '../../app/connectCrm.ts';
 import { API_BUDGET_CHECKPOINT } from '../../app/alerts.ts';
 import type { UserNames } from '../../app/userDirectory.ts';
 
@@ -34,6 +34,8 @@ export interface OpsDeps {
   now: () => Date;
   /** CRM calls waiting for a rate-limit slot right now, per tenant. */
   rateLimitWaiting: (tenantId: string) => number;
+  /** Requests the CRM's rolling 10-second window allows per account; null where it has none. */
+  limitPer10s: (crm: Tenant['crm']) => number | null;
   /** Reps' names from the CRM (optional: without it the board shows owner ids). */
   userNames?: UserNames;
 }
@@ -43,8 +45,6 @@ const STATUS_LABEL = {
   refresh_failing: 'token refresh failing',
   disconnected: 'disconnected',
 } as const;
-/** HubSpot's per-portal allowance for OAuth apps; Salesforce orgs report their own in Sforce-Limit-Info. */
-const HUBSPOT_PER_10S = 110;
 
 const dailyBudgetShape = z.object({ used: z.number(), max: z.number(), at: z.string().optional() });
 
@@ -76,12 +76,11 @@ export async function tenantsView(deps: OpsDeps) {
         z.object({ since: z.string() }),
       );
       const mine = counts.filter((c) => c.tenantId === t.id);
-      // Salesforce: the org's rolling 24-hour allocation, as its last Sforce-Limit-Info said.
-      const daily =
-        t.crm === 'salesforce'
-          ? await readCheckpoint(deps.db, t.id, API_BUDGET_CHECKPOINT, dailyBudgetShape).catch(() => null)
-          : null;
-      const perTenSeconds = t.crm === 'hubspot' ? HUBSPOT_PER_10S : null;
+      // The account's daily allocation where its CRM reports one (Salesforce's Sforce-Limit-Info).
+      const daily = await readCheckpoint(deps.db, t.id, API_BUDGET_CHECKPOINT, dailyBudgetShape).catch(
+        () => null,
+      );
+      const perTenSeconds = deps.limitPer10s(t.crm);
       return {
         id: t.id,
         crm: t.crm,
@@ -92,10 +91,10 @@ export async function tenantsView(deps: OpsDeps) {
         api: {
           callsLast24h: day.calls,
           callsLast10s: tenSeconds.calls,
-          /** HubSpot's burst limit; null for Salesforce (no per-second limit on short calls). */
+          /** The CRM's rolling 10-second limit (HubSpot); null where there is none (Salesforce). */
           limitPer10s: perTenSeconds,
           leftLast10s: perTenSeconds === null ? null : Math.max(0, perTenSeconds - tenSeconds.calls),
-          /** Salesforce's daily allocation (used of max, when last reported); null for HubSpot. */
+          /** The daily allocation (used of max, when last reported: Salesforce); null where none is reported. */
           daily: daily ? { used: daily.used, max: daily.max, at: daily.at ?? null } : null,
           rateLimitedLastHour: hour.rateLimited,
           waitingNow: deps.rateLimitWaiting(t.id),

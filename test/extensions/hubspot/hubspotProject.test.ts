@@ -38,7 +38,10 @@ import { WATCHED_PROPERTIES } from '../../../src/crm/hubspot/contactMapping.ts';
 import { HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
 import { hubspotEventSchema, toInboundChange } from '../../../src/crm/hubspot/webhookEvents.ts';
 import { createLogger } from '../../../src/logger.ts';
-import type { HubSpotInstallDeps } from '../../../src/app/hubspotInstall.ts';
+import type { ConnectDeps } from '../../../src/app/connectCrm.ts';
+import type { ChangeIngest } from '../../../src/app/ingestChanges.ts';
+import type { TokenVault } from '../../../src/crm/accessTokens.ts';
+import { hubspotProvider } from '../../../src/crm/hubspot/provider.ts';
 import type { Executor } from '../../../src/store/executor.ts';
 import { createApp } from '../../../src/web/app.ts';
 
@@ -248,8 +251,22 @@ describe('the project matches Baton', () => {
     const server = createApp({
       log: createLogger('silent'),
       isReady: async () => true,
-      hubspot: {} as HubSpotInstallDeps,
-      hubspotWebhooks: { ...signed, appId: null, enqueueDrain: async () => undefined },
+      crms: {
+        providers: [
+          hubspotProvider(
+            {
+              clientId: 'c',
+              clientSecret: 'secret',
+              appId: null,
+              apiBaseUrl: 'http://x',
+              authorizeUrl: 'http://x',
+            },
+            { vault: {} as TokenVault, now: () => new Date(), onCall: () => undefined },
+          ),
+        ],
+        connect: {} as ConnectDeps,
+        webhooks: { ingest: {} as ChangeIngest, publicUrl: signed.publicUrl, now: signed.now },
+      },
       hubspotCards: { ...signed, enqueueFlush: async () => undefined },
     }).listen(0, '127.0.0.1');
     await new Promise((done) => server.once('listening', done));

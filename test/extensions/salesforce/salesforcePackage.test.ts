@@ -1,11 +1,17 @@
 // The Salesforce package (extensions/salesforce) against Baton's code: the generated files are current, the Lead
 // fields are exactly Baton's field list, the picklists hold Baton's values, the permission sets cover every field, the
-// components use only Baton's fields, and the reason rules the quick action checks are the backend's.
+// components use only Baton's fields, the generated modules hold data only, and the rules the quick action checks
+// (c/batonReturnRules, imported here as it is) are the backend's.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SLA_STATUSES } from '@baton/card-api';
+import * as batonFunnel from '../../../extensions/salesforce/force-app/main/default/lwc/batonFunnel/batonFunnel.js';
+import * as batonReasons from '../../../extensions/salesforce/force-app/main/default/lwc/batonReasons/batonReasons.js';
+import {
+  blockedReason,
+  checkReturn,
+} from '../../../extensions/salesforce/force-app/main/default/lwc/batonReturnRules/batonReturnRules.js';
 import {
   BUNDLES,
   CHANGE_EVENTS,
@@ -26,6 +32,9 @@ import {
   SF_MARKETING_QUEUE,
   SF_RETURN_REQUEST,
 } from '../../../src/crm/salesforce/batonFields.ts';
+import { passportOf } from '../../../src/app/leadPassport.ts';
+import { newLeadState } from '../../../src/domain/decide/leadState.ts';
+import { defaultPolicy } from '../../../src/domain/policy/schema.ts';
 import { checkReturnInput, DEFAULT_REASONS, SYSTEM_REASONS } from '../../../src/domain/reasons.ts';
 import { RETURNABLE_STAGES, STAGES } from '../../../src/domain/stages.ts';
 
@@ -234,26 +243,38 @@ describe('the components', () => {
   });
 });
 
-describe("the reason rules inside Salesforce are the backend's", async () => {
-  interface RepReason {
-    code: string;
-    label: string;
-    bucket: string;
-    noteRequired: boolean;
-    reengageDateAllowed: boolean;
-  }
-  const module = (await import(pathToFileURL(join(LWC_DIR, 'batonReasons/batonReasons.js')).href)) as {
-    REP_REASONS: RepReason[];
-    REASON_LABELS: Record<string, string>;
-    RETURNABLE_STAGES: string[];
-    checkReturn: (
-      input: { reason: string; note?: string; reengageAt?: string },
-      today: string,
-    ) => Array<{ field: string; message: string }>;
-  };
+describe('the generated modules', () => {
+  it.each([
+    ['batonReasons', batonReasons],
+    ['batonFunnel', batonFunnel],
+  ])('%s holds data only: constants, no functions', (name, module) => {
+    expect(BUNDLES.find((b) => b.name === name)?.data).toBeDefined();
+    Object.entries(module).forEach(([key, value]) =>
+      expect([key, typeof value]).not.toEqual([key, 'function']),
+    );
+    const code = readDefault(`lwc/${name}/${name}.js`)
+      .replace(/\/\*\*[\s\S]*?\*\//g, '')
+      .replace(/^\/\/.*$/gm, '');
+    expect(code).not.toMatch(/\bfunction\b|=>|\bclass\b|\bimport\b/);
+  });
 
+  it('the quick action and the simulated reps take their rules from c/batonReturnRules, written by hand', () => {
+    const rules = BUNDLES.find((b) => b.name === 'batonReturnRules');
+    expect(rules).toMatchObject({ name: 'batonReturnRules' });
+    expect(rules?.data).toBeUndefined();
+    expect(rules?.exposed).toBeUndefined();
+    const source = readDefault('lwc/batonReturnRules/batonReturnRules.js');
+    // Plain values in, so Node loads it as it is: no c/… (or any other) import.
+    expect(source).not.toMatch(/^\s*import\b/m);
+    expect(readDefault('lwc/returnToMarketing/returnToMarketing.js')).toContain("from 'c/batonReturnRules'");
+    const sim = readFileSync(join(PROJECT_DIR, '../../sandbox/simulation/salesforceReturns.ts'), 'utf8');
+    expect(sim).toContain('/lwc/batonReturnRules/batonReturnRules.js');
+  });
+});
+
+describe("the reason rules inside Salesforce are the backend's", () => {
   it('offers the rep-selectable reasons with their rules', () => {
-    expect(module.REP_REASONS).toEqual(
+    expect(batonReasons.REP_REASONS).toEqual(
       DEFAULT_REASONS.filter((r) => r.repSelectable).map((r) => ({
         code: r.code,
         label: r.label,
@@ -262,8 +283,9 @@ describe("the reason rules inside Salesforce are the backend's", async () => {
         reengageDateAllowed: r.reengageDateAllowed,
       })),
     );
-    expect(module.RETURNABLE_STAGES).toEqual([...RETURNABLE_STAGES]);
-    Object.values(SYSTEM_REASONS).forEach((code) => expect(module.REASON_LABELS[code]).toBeDefined());
+    expect(batonReasons.RETURNABLE_STAGES).toEqual([...RETURNABLE_STAGES]);
+    const labels: Record<string, string> = batonReasons.REASON_LABELS;
+    Object.values(SYSTEM_REASONS).forEach((code) => expect(labels[code]).toBeDefined());
   });
 
   const today = '2026-11-24';
@@ -287,8 +309,19 @@ describe("the reason rules inside Salesforce are the backend's", async () => {
         },
         now,
       );
-      expect([input, module.checkReturn(input, today)]).toEqual([input, backend]);
+      expect([input, checkReturn(input, today, batonReasons.REP_REASONS)]).toEqual([input, backend]);
     });
+  });
+
+  it.each([...STAGES])("let a rep return a lead in stage %s exactly when Baton's passport does", (stage) => {
+    const at = new Date(0);
+    const passport = passportOf(newLeadState('x', at, { stage }), [], defaultPolicy(), at);
+    const lead = { converted: false, batonFieldsVisible: true, stage, requestedAt: null };
+    const stages = {
+      returnableStages: batonReasons.RETURNABLE_STAGES,
+      notReturnableWhy: batonReasons.NOT_RETURNABLE_WHY,
+    };
+    expect(blockedReason({ hasPermission: true, lead }, stages)).toBe(passport.notReturnableWhy);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { LeadEvent } from '../../../src/domain/decide/leadEvent.ts';
 import { applyEvent } from '../../../src/app/applyEvent.ts';
+import { decisionContexts } from '../../../src/app/decisionContext.ts';
 import type { Tables } from '../../../src/store/tables.ts';
 import { connectTenant, setTenantStatus, type Tenant } from '../../../src/store/tenants.ts';
 import { startBaton, type BatonHarness } from '../../support/batonHarness.ts';
@@ -55,7 +56,7 @@ async function assignedLead(db: Kysely<Tables>, tenant: Tenant, leadId: string, 
       tenantId: tenant.id,
       leadId,
       event,
-      policy: tenant.policy,
+      contexts: await decisionContexts(db, tenant),
       now: at,
     });
     if (!outcome.ok) throw new Error(`could not set up lead ${leadId}: ${JSON.stringify(outcome.problem)}`);

@@ -169,28 +169,3 @@ export const NOT_RETURNABLE_WHY = {
   recycled: 'This lead is already back in nurture.',
   disqualified: 'This lead was disqualified.',
 };
-
-export function reasonOf(code) {
-  return REP_REASONS.find((r) => r.code === code);
-}
-
-/**
- * Checks a return against its reason's rules, as Baton's backend does (checkReturnInput): the problems, empty when
- * the return is valid. Dates are YYYY-MM-DD; a re-engage date must be after `today`, the rep's own date.
- */
-export function checkReturn(input, today) {
-  const reason = reasonOf(input.reason);
-  if (!reason) return [{ field: 'reason', message: `"${input.reason}" is not a reason reps can pick` }];
-  const problems = [];
-  if (reason.noteRequired && !(input.note || '').trim()) {
-    problems.push({ field: 'note', message: `A note is required for "${reason.label}"` });
-  }
-  if (input.reengageAt) {
-    if (!reason.reengageDateAllowed) {
-      problems.push({ field: 'reengageAt', message: `"${reason.label}" does not take a re-engage date` });
-    } else if (input.reengageAt <= today) {
-      problems.push({ field: 'reengageAt', message: 'The re-engage date must be in the future' });
-    }
-  }
-  return problems;
-}

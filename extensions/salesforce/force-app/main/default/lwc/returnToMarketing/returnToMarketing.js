@@ -17,23 +17,9 @@ import REASON_FIELD from '@salesforce/schema/Lead.Baton_Return_Reason__c';
 import NOTE_FIELD from '@salesforce/schema/Lead.Baton_Return_Note__c';
 import REENGAGE_FIELD from '@salesforce/schema/Lead.Baton_Reengage_At__c';
 import REQUESTED_AT_FIELD from '@salesforce/schema/Lead.Baton_Return_Requested_At__c';
-import {
-  NOT_RETURNABLE_WHY,
-  REASON_BUCKETS,
-  REP_REASONS,
-  RETURNABLE_STAGES,
-  checkReturn,
-  reasonOf,
-} from 'c/batonReasons';
+import { NOT_RETURNABLE_WHY, REASON_BUCKETS, REP_REASONS, RETURNABLE_STAGES } from 'c/batonReasons';
+import { blockedReason, checkReturn, reasonOf } from 'c/batonReturnRules';
 import { addDays, errorInWords, formatDate, formatDateTime, todayIn } from 'c/batonFormat';
-
-const NO_PERMISSION =
-  'You cannot return leads to marketing yet: ask your Salesforce admin to assign you the "Baton" permission set.';
-const NO_FIELD_ACCESS =
-  'You cannot see Baton\'s fields on this lead: ask your Salesforce admin to assign you the "Baton" permission set.';
-const CONVERTED = 'This lead was converted, and Salesforce does not allow changes to converted leads.';
-const NOT_TRACKED =
-  'Baton has not picked this lead up yet, so it cannot take it back. Baton starts tracking a lead when it is created or changes.';
 
 export default class ReturnToMarketing extends LightningElement {
   @api recordId;
@@ -77,21 +63,22 @@ export default class ReturnToMarketing extends LightningElement {
       : null;
   }
 
-  /** Why this lead cannot be returned now, or null when it can. */
+  /** Why this lead cannot be returned now, or null when it can (c/batonReturnRules decides). */
   get blockedReason() {
-    if (!hasReturnPermission) return NO_PERMISSION;
     const lead = this.lead;
-    if (!lead) return null;
-    if (getFieldValue(lead, IS_CONVERTED_FIELD)) return CONVERTED;
-    if (!(STAGE_FIELD.fieldApiName in lead.fields)) return NO_FIELD_ACCESS;
-    const requestedAt = getFieldValue(lead, REQUESTED_AT_FIELD);
-    if (requestedAt) {
-      return `A return was already requested on ${formatDateTime(requestedAt, LOCALE, TIME_ZONE)}; Baton is handling it.`;
-    }
-    const stage = getFieldValue(lead, STAGE_FIELD);
-    if (!stage) return NOT_TRACKED;
-    if (RETURNABLE_STAGES.includes(stage)) return null;
-    return NOT_RETURNABLE_WHY[stage] || `This lead cannot be returned now (Baton stage: ${stage}).`;
+    const requestedAt = lead && getFieldValue(lead, REQUESTED_AT_FIELD);
+    return blockedReason(
+      {
+        hasPermission: Boolean(hasReturnPermission),
+        lead: lead && {
+          converted: Boolean(getFieldValue(lead, IS_CONVERTED_FIELD)),
+          batonFieldsVisible: STAGE_FIELD.fieldApiName in lead.fields,
+          stage: getFieldValue(lead, STAGE_FIELD),
+          requestedAt: requestedAt ? formatDateTime(requestedAt, LOCALE, TIME_ZONE) : null,
+        },
+      },
+      { returnableStages: RETURNABLE_STAGES, notReturnableWhy: NOT_RETURNABLE_WHY },
+    );
   }
 
   get blocked() {
@@ -117,7 +104,7 @@ export default class ReturnToMarketing extends LightningElement {
   // ---- the form
 
   get reason() {
-    return reasonOf(this.reasonCode);
+    return reasonOf(this.reasonCode, REP_REASONS);
   }
 
   get bucket() {
@@ -213,6 +200,7 @@ export default class ReturnToMarketing extends LightningElement {
     const problems = checkReturn(
       { reason: this.reasonCode, note: this.note, reengageAt: this.reengageAllowed ? this.reengageAt : '' },
       this.today,
+      REP_REASONS,
     );
     return Object.fromEntries(problems.map((p) => [p.field, p.message]));
   }

@@ -1,22 +1,14 @@
 // Per-org Salesforce connections: the spacing between calls as the day's API allocation runs out, no connection
 // without a stored instance URL, one adapter per org (a new one when the org moves instance), and the budget
-// from Sforce-Limit-Info slowing the org's limiter and saved for ops — a failed save crashes nothing.
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type KyselyPlugin,
-} from 'kysely';
+// from Sforce-Limit-Info slowing the org's limiter and reported (app/apiUsage.ts keeps it for ops).
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TokenVault } from '../crm/accessTokens.ts';
-import { CrmError } from '../crm/port.ts';
-import type { TokenSet } from '../crm/tokenSet.ts';
-import type { Tables } from '../store/tables.ts';
-import { API_BUDGET_CHECKPOINT } from './alerts.ts';
-import { SalesforceOrgs, spacingFor } from './salesforceOrgs.ts';
+import type { TokenVault } from '../accessTokens.ts';
+import type { CallLogEntry } from '../callRunner.ts';
+import { CrmError } from '../port.ts';
+import type { TokenSet } from '../tokenSet.ts';
+import { spacingFor, type ApiBudget } from './limits.ts';
+import { SalesforceOrgs } from './orgs.ts';
 
 const INSTANCE = 'https://acme.my.salesforce.com';
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -32,24 +24,6 @@ const groupAnswer = {
     },
   ],
 };
-
-/** A database that runs nothing and records every statement. */
-function recordingDb() {
-  const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
-  const db = new Kysely<Tables>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (k) => new PostgresIntrospector(k),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-    log: (event) => {
-      if (event.level === 'query')
-        statements.push({ sql: event.query.sql, parameters: event.query.parameters });
-    },
-  });
-  return { db, statements };
-}
 
 function vaultWith(tokens: TokenSet | null): TokenVault {
   return {
@@ -69,12 +43,17 @@ const stored = (instanceUrl?: string): TokenSet => ({
   ...(instanceUrl && { instanceUrl }),
 });
 
-function orgs(tokens: TokenSet | null, db = recordingDb().db) {
-  return new SalesforceOrgs({
-    db,
-    app: { clientId: 'c', clientSecret: 's', loginUrl: 'https://login.salesforce.com' },
+const APP = { clientId: 'c', clientSecret: 's', loginUrl: 'https://login.salesforce.com' };
+
+function orgs(
+  tokens: TokenSet | null,
+  seen: { calls: CallLogEntry[]; usage: ApiBudget[] } = { calls: [], usage: [] },
+) {
+  return new SalesforceOrgs(APP, {
     vault: vaultWith(tokens),
     now: () => NOW,
+    onCall: (e) => void seen.calls.push(e),
+    onApiUsage: (_tenantId, usage) => void seen.usage.push(usage),
     retry: { random: () => 0 },
     timeoutMs: 2000,
   });
@@ -120,11 +99,10 @@ describe('Salesforce orgs', { retry: 2 }, () => {
   it('keeps one adapter per org, and makes a new one when the org moved to another instance', async () => {
     let tokens = stored(INSTANCE);
     const o = track(
-      new SalesforceOrgs({
-        db: recordingDb().db,
-        app: { clientId: 'c', clientSecret: 's', loginUrl: 'https://login.salesforce.com' },
+      new SalesforceOrgs(APP, {
         vault: { ...vaultWith(null), read: async () => tokens },
         now: () => NOW,
+        onCall: () => undefined,
       }),
     );
     const first = await o.crm(TENANT);
@@ -138,9 +116,9 @@ describe('Salesforce orgs', { retry: 2 }, () => {
     expect(await o.crm(TENANT)).not.toBe(moved);
   });
 
-  it('slows the org down from the Sforce-Limit-Info budget and saves the budget for ops', async () => {
-    const { db, statements } = recordingDb();
-    const o = track(orgs(stored(INSTANCE), db));
+  it('slows the org down from the Sforce-Limit-Info budget and reports the usage', async () => {
+    const seen = { calls: [] as CallLogEntry[], usage: [] as ApiBudget[] };
+    const o = track(orgs(stored(INSTANCE), seen));
     const settings = vi.spyOn(o.limiters.for(TENANT, 'general'), 'updateSettings');
     nock(INSTANCE)
       .replyContentLength()
@@ -152,48 +130,8 @@ describe('Salesforce orgs', { retry: 2 }, () => {
       });
     expect(await (await o.crm(TENANT)).marketingQueue()).toBe('00Gxx000000MktQEAS');
     expect(settings).toHaveBeenCalledWith({ minTime: 60_000 });
-    await vi.waitFor(() => {
-      expect(statements.some((s) => s.sql.startsWith('insert into "checkpoints"'))).toBe(true);
-    });
-    const checkpoint = statements.find((s) => s.sql.startsWith('insert into "checkpoints"'));
-    expect(checkpoint?.parameters).toContain(API_BUDGET_CHECKPOINT);
-    expect(checkpoint?.parameters).toContain(
-      JSON.stringify({ used: 14800, max: 15000, at: NOW.toISOString() }),
-    );
-    // Every attempt also went to the sync log.
-    expect(statements.some((s) => s.sql.startsWith('insert into "sync_log"'))).toBe(true);
-  });
-
-  it('a budget that cannot be saved (database down) is no unhandled rejection', async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    try {
-      // The sync log is written; only the checkpoint insert fails (the budget save is not awaited by the call).
-      const { db, statements } = recordingDb();
-      const checkpointsFail: KyselyPlugin = {
-        transformQuery: (args) => {
-          if (JSON.stringify(args.node).includes('"checkpoints"'))
-            throw new Error('Connection terminated unexpectedly');
-          return args.node;
-        },
-        transformResult: async (args) => args.result,
-      };
-      const o = track(orgs(stored(INSTANCE), db.withPlugin(checkpointsFail)));
-      nock(INSTANCE)
-        .replyContentLength()
-        .get('/services/data/v62.0/query')
-        .query(true)
-        .reply(200, groupAnswer, {
-          'Content-Type': 'application/json;charset=UTF-8',
-          'Sforce-Limit-Info': 'api-usage=100/15000',
-        });
-      expect(await (await o.crm(TENANT)).marketingQueue()).toBe('00Gxx000000MktQEAS');
-      await new Promise((r) => setTimeout(r, 20));
-      expect(statements.some((s) => s.sql.startsWith('insert into "sync_log"'))).toBe(true);
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
+    expect(seen.usage).toEqual([{ used: 14800, max: 15000 }]);
+    // Every attempt also went to the call log.
+    expect(seen.calls).toMatchObject([{ tenantId: TENANT, status: 'ok' }]);
   });
 });

@@ -1,6 +1,6 @@
 // The token vault on Baton's store: encrypted credentials, a refresh lease per tenant, tenant status.
 import type { TokenVault } from '../crm/accessTokens.ts';
-import { tokenSetSchema, type TokenSet } from '../crm/hubspot/oauth.ts';
+import { tokenSetSchema, type TokenSet } from '../crm/tokenSet.ts';
 import type { Cipher } from '../store/cipher.ts';
 import {
   loadCredentials,

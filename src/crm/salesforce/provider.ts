@@ -1,0 +1,34 @@
+// Salesforce behind Baton's provider interface: orgs connected through OAuth with PKCE, Leads as leads (the port),
+// changes subscribed from Change Data Capture, the org's daily API allocation watched.
+import type { Logger } from '../../logger.ts';
+import type { ChangeSink, CrmProvider } from '../provider.ts';
+import { SF_MARKETING_QUEUE } from './batonFields.ts';
+import { SalesforceChangeFeed, type SalesforceFeedOptions } from './changeFeed.ts';
+import { salesforceOAuthFlow, type SalesforceApp } from './oauth.ts';
+import { SalesforceOrgs, type SalesforceOrgsDeps } from './orgs.ts';
+
+export function salesforceProvider(
+  app: SalesforceApp,
+  deps: SalesforceOrgsDeps & { feed?: SalesforceFeedOptions },
+): CrmProvider & { orgs: SalesforceOrgs } {
+  const orgs = new SalesforceOrgs(app, deps);
+  return {
+    kind: 'salesforce',
+    name: 'Salesforce',
+    orgs,
+    oauth: salesforceOAuthFlow(app),
+    port: (tenantId) => orgs.crm(tenantId),
+    async settingsAfterProvisioning(tenantId, report, policy) {
+      // Leads Baton gives back to marketing go to the package's queue (a missing queue is in the report already).
+      if (policy.marketingOwnerId || !report.unchanged.includes(`queue ${SF_MARKETING_QUEUE}`)) return {};
+      return { marketingOwnerId: await (await orgs.crm(tenantId)).marketingQueue() };
+    },
+    // No rolling window on short calls: the daily allocation is what runs out (reported per call, shown in ops).
+    limitPer10s: null,
+    waiting: (tenantId) => orgs.limiters.queued(tenantId),
+    forget: (tenantId) => orgs.forget(tenantId),
+    webhooks: null,
+    changeFeed: (sink: ChangeSink, log: Logger) => new SalesforceChangeFeed(orgs, sink, log, deps.feed),
+    stop: () => orgs.stop(),
+  };
+}
