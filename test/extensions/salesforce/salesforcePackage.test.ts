@@ -40,6 +40,7 @@ import { RETURNABLE_STAGES, STAGES } from '../../../src/domain/stages.ts';
 
 const DEFAULT_DIR = join(PROJECT_DIR, PACKAGE_DIR);
 const LWC_DIR = join(DEFAULT_DIR, 'lwc');
+const REPO_ROOT = join(PROJECT_DIR, '..', '..');
 const read = (path: string): string => readFileSync(join(PROJECT_DIR, path), 'utf8');
 const readDefault = (path: string): string => readFileSync(join(DEFAULT_DIR, path), 'utf8');
 
@@ -330,24 +331,41 @@ describe('the package install', () => {
     scripts: Record<string, string>;
     devDependencies: Record<string, string>;
   };
-  const lock = JSON.parse(read('package-lock.json')) as {
+  // The SFDX project is an npm workspace of the repository: one lock file, at the root, installs both.
+  const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    workspaces: string[];
+    allowScripts: Record<string, boolean>;
+    scripts: Record<string, string>;
+  };
+  const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
     packages: Record<
       string,
       { integrity?: string; resolved?: string; link?: boolean; hasInstallScript?: boolean }
     >;
   };
 
-  it('runs the LWC tests with sfdx-lwc-jest', () => {
+  it("runs the LWC tests with sfdx-lwc-jest, installed by the repository's own npm install", () => {
     expect(pkg.scripts['test']).toBe('sfdx-lwc-jest');
     expect(Object.keys(pkg.devDependencies)).toContain('@salesforce/sfdx-lwc-jest');
+    expect(root.workspaces).toContain('extensions/salesforce');
+    expect(root.scripts['test:lwc']).toBe('npm test --workspace extensions/salesforce');
+    expect(lock.packages['node_modules/@salesforce/sfdx-lwc-jest']).toBeDefined();
   });
 
-  it('takes registry tarballs only, with no install scripts (nothing else is downloaded at install)', () => {
-    const entries = Object.entries(lock.packages).filter(([path]) => path !== '');
+  it('takes registry tarballs only; install scripts only where the repository allows them', () => {
+    const entries = Object.entries(lock.packages).filter(
+      ([path, p]) =>
+        path !== '' &&
+        path !== 'extensions/salesforce' &&
+        !(p.link && path === 'node_modules/baton-salesforce'),
+    );
     expect(entries.length).toBeGreaterThan(0);
     const paths = (keep: (p: (typeof entries)[number][1]) => boolean) =>
       entries.filter(([, p]) => keep(p)).map(([path]) => path);
-    expect(paths((p) => Boolean(p.hasInstallScript))).toEqual([]);
+    const scripted = paths((p) => Boolean(p.hasInstallScript)).map((path) =>
+      path.replace(/^.*node_modules\//, ''),
+    );
+    expect(scripted.filter((name) => !(name in root.allowScripts))).toEqual([]);
     expect(paths((p) => Boolean(p.link) || !p.integrity?.startsWith('sha512-'))).toEqual([]);
     expect(
       paths((p) => p.resolved !== undefined && !p.resolved.startsWith('https://registry.npmjs.org/')),
