@@ -126,6 +126,15 @@ export default tseslint.config(
     files: ['scripts/**/*.ts', 'src/main.ts', 'src/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  // Product code stays small enough to read in one sitting (blank lines and comments not counted).
+  {
+    files: ['src/**/*.ts', 'extensions/*/generator/**/*.ts', 'extensions/hubspot/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'src/domain/testing/**'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
   // HubSpot UI extensions run in a sandboxed worker: no DOM, no window.fetch (hubspot.fetch), no Node.
   {
     files: ['extensions/hubspot/src/**/*.{ts,tsx}'],

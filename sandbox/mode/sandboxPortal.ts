@@ -1,7 +1,7 @@
 // Sandbox mode's HubSpot: a simulated portal on its own port with Baton's app registered, its webhooks pointed
 // at Baton, and Baton installed through the real OAuth flow (install → consent → callback).
 import { randomBytes } from 'node:crypto';
-import { HUBSPOT_WEBHOOK_EVENTS } from '../../src/crm/hubspot/webhookEvents.ts';
+import { HUBSPOT_WEBHOOK_EVENTS } from '../../src/crm/hubspot/webhooks.ts';
 import type { HubSpotApp } from '../../src/crm/hubspot/oauth.ts';
 import { WEBHOOK_PATH } from '../../src/web/paths.ts';
 import {

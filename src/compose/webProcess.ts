@@ -67,9 +67,17 @@ export async function startWeb(p: WebParts): Promise<Server> {
       db,
       now,
       rateLimitWaiting: waiting,
-      limitPer10s: (crm) => p.providers.find((provider) => provider.kind === crm)?.limitPer10s ?? null,
+      crmFacts: (crm) => {
+        const provider = p.providers.find((candidate) => candidate.kind === crm);
+        return {
+          limitPer10s: provider?.limitPer10s ?? null,
+          inbound: provider?.webhooks ? 'webhook' : 'change event',
+        };
+      },
       userNames,
-      flushTenant: async (tenantId) => void (await forTenant(p.deps, JOBS.flushEffects, tenantId)),
+      flushTenant: async (tenantId) => {
+        await forTenant(p.deps, JOBS.flushEffects, tenantId);
+      },
     },
     opsTenants: {
       db,
@@ -90,8 +98,9 @@ export async function startWeb(p: WebParts): Promise<Server> {
         clientSecret: p.config.hubspot.clientSecret,
         publicUrl: p.config.publicUrl,
         now,
-        enqueueFlush: (tx, tenantId) =>
-          forTenant(p.deps, JOBS.flushEffects, tenantId, { tx }).then(() => undefined),
+        enqueueFlush: async (tx, tenantId) => {
+          await forTenant(p.deps, JOBS.flushEffects, tenantId, { tx });
+        },
         observeDecision: (d) => p.metrics.observeDecision(d),
         userNames,
       },

@@ -79,16 +79,10 @@ async function guarded(
   }
 }
 
-async function applyBatch(
-  deps: FlushDeps,
-  batch: readonly PendingEffect[],
-  outcomes: Outcomes,
-): Promise<void> {
-  const effects = batch.map((p) => p.effect);
-  const of = <K extends Effect['kind']>(kind: K) =>
-    effects.filter((e): e is Extract<Effect, { kind: K }> => e.kind === kind);
+type Of = <K extends Effect['kind']>(kind: K) => Array<Extract<Effect, { kind: K }>>;
 
-  // Field writes: one input per lead, later writes win.
+/** Field writes: one input per lead, later writes win. */
+async function applyWrites(deps: FlushDeps, of: Of, outcomes: Outcomes): Promise<void> {
   const writes = groupBy(of('write_fields'), (e) => e.leadId);
   const writeKeys = new Map([...writes].map(([lead, es]) => [lead, es.map((e) => e.key)]));
   await guarded(outcomes, [...writeKeys.values()].flat(), async () => {
@@ -98,22 +92,25 @@ async function applyBatch(
     }));
     if (merged.length > 0) outcomes.fromRecords(writeKeys, await deps.crm.writeFields(merged));
   });
+}
 
-  // Owners: the last decision per lead.
+/** Owners: the last decision per lead. */
+async function applyOwners(deps: FlushDeps, of: Of, outcomes: Outcomes): Promise<void> {
   const owners = groupBy(of('set_owner'), (e) => e.leadId);
   const ownerKeys = new Map([...owners].map(([lead, es]) => [lead, es.map((e) => e.key)]));
   await guarded(outcomes, [...ownerKeys.values()].flat(), async () => {
     const last = [...owners].map(([leadId, es]) => ({ leadId, ownerId: es.at(-1)?.ownerId ?? null }));
     if (last.length > 0) outcomes.fromRecords(ownerKeys, await deps.crm.setOwners(last));
   });
+}
 
-  // Lists: the net membership per (lead, list) after all its effects, in decision order.
+/** Lists: the net membership per (lead, list) after all its effects, in decision order. */
+async function applyLists(deps: FlushDeps, effects: readonly Effect[], outcomes: Outcomes): Promise<void> {
   const listEffects = effects.filter(
     (e): e is Extract<Effect, { kind: 'add_to_list' | 'remove_from_list' }> =>
       e.kind === 'add_to_list' || e.kind === 'remove_from_list',
   );
-  const byList = groupBy(listEffects, (e) => e.list);
-  for (const [listKey, es] of byList) {
+  for (const [listKey, es] of groupBy(listEffects, (e) => e.list)) {
     const listId = deps.listIds[listKey];
     if (!listId) {
       const error = new CrmError(
@@ -150,9 +147,18 @@ async function applyBatch(
       },
     );
   }
+}
 
-  // Reminders and escalations become CRM tasks. A task is not idempotent in the CRM: one sent before without an
-  // answer (the worker died mid-call, the call timed out) is looked for first, and only created if it is missing.
+/**
+ * Reminders and escalations become CRM tasks. A task is not idempotent in the CRM: one sent before without an
+ * answer (the worker died mid-call, the call timed out) is looked for first, and only created if it is missing.
+ */
+async function applyTasks(
+  deps: FlushDeps,
+  batch: readonly PendingEffect[],
+  of: Of,
+  outcomes: Outcomes,
+): Promise<void> {
   const sentAt = new Map(batch.map((p) => [p.effect.key, p.sentAt]));
   const taskEffects = [...of('remind_owner'), ...of('escalate')];
   const tasks: Array<{ key: string; task: CrmTask; uncertain: boolean }> = taskEffects.map((e) => ({
@@ -184,6 +190,21 @@ async function applyBatch(
       });
     },
   );
+}
+
+/** One page of effects as the fewest CRM calls: batched writes, owners, net list changes, then tasks. */
+async function applyBatch(
+  deps: FlushDeps,
+  batch: readonly PendingEffect[],
+  outcomes: Outcomes,
+): Promise<void> {
+  const effects = batch.map((p) => p.effect);
+  const of: Of = (kind) =>
+    effects.filter((e): e is Extract<Effect, { kind: typeof kind }> => e.kind === kind);
+  await applyWrites(deps, of, outcomes);
+  await applyOwners(deps, of, outcomes);
+  await applyLists(deps, effects, outcomes);
+  await applyTasks(deps, batch, of, outcomes);
 }
 
 /** One page's outcomes, sorted for the store: applied (by why no call was needed), to retry, dead (by error). */

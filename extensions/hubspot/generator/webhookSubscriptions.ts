@@ -1,7 +1,7 @@
 // The webhook subscriptions of Baton's HubSpot app, from the one list in src/crm/hubspot/webhookEvents.ts:
 // exactly the contact events the worker turns into changes. The legacy `contact.*` spelling
 // is the one sandbox mode subscribes with (src/sandboxPortal.ts), so production and sandbox send the same events.
-import { HUBSPOT_WEBHOOK_EVENTS } from '../../../src/crm/hubspot/webhookEvents.ts';
+import { HUBSPOT_WEBHOOK_EVENTS } from '../../../src/crm/hubspot/webhooks.ts';
 
 export interface LegacyContactSubscription {
   subscriptionType:

@@ -36,7 +36,8 @@ export const P = {
   returnedAt: 'baton_returned_at',
 } as const satisfies Record<Exclude<keyof BatonFields, 'lifecycle'>, string>;
 
-export function batonPropertyDefinitions(policy: Policy): PropertyDefinition[] {
+/** Where the lead is: its Baton stage and its first-touch SLA. */
+function funnelDefinitions(): PropertyDefinition[] {
   return [
     {
       name: P.stage,
@@ -61,6 +62,12 @@ export function batonPropertyDefinitions(policy: Policy): PropertyDefinition[] {
       description: 'First-touch SLA: on time, due soon, breached, met or missed.',
       options: options(SLA_STATUSES.map((s) => ({ value: s, label: label(s) }))),
     },
+  ];
+}
+
+/** The scores Baton computes, and the reasons behind them. */
+function scoreDefinitions(): PropertyDefinition[] {
+  return [
     {
       name: P.fit,
       label: 'Baton fit score',
@@ -89,6 +96,12 @@ export function batonPropertyDefinitions(policy: Policy): PropertyDefinition[] {
       fieldType: 'textarea',
       description: 'The strongest reasons behind the scores, in words.',
     },
+  ];
+}
+
+/** The way back to marketing: returns, disqualifications and recycles (the reasons come from the policy). */
+function returnDefinitions(policy: Policy): PropertyDefinition[] {
+  return [
     {
       name: P.recycleCount,
       label: 'Baton recycle count',
@@ -119,6 +132,10 @@ export function batonPropertyDefinitions(policy: Policy): PropertyDefinition[] {
       description: 'When a rep last returned the lead to marketing.',
     },
   ];
+}
+
+export function batonPropertyDefinitions(policy: Policy): PropertyDefinition[] {
+  return [...funnelDefinitions(), ...scoreDefinitions(), ...returnDefinitions(policy)];
 }
 
 const asDate = (d: Date | null) => (d ? String(d.getTime()) : '');

@@ -4,7 +4,7 @@ import type { CrmProvider, ProviderDeps } from '../provider.ts';
 import { HUBSPOT_LIMITS } from './limits.ts';
 import { hubspotOAuthFlow, type HubSpotApp } from './oauth.ts';
 import { HubSpotPortals } from './portals.ts';
-import { hubspotWebhookIngress } from './webhookIngress.ts';
+import { hubspotWebhookIngress } from './webhooks.ts';
 
 export interface HubSpotAppConfig extends HubSpotApp {
   /** The app's id: webhooks carry it, and HubSpot attributes Baton's own writes to it. */

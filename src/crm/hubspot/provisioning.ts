@@ -10,6 +10,7 @@ import type { Policy } from '../../domain/policy/schema.ts';
 import { CrmError, type ProvisioningReport } from '../port.ts';
 import { batonPropertyDefinitions, PROPERTY_GROUP, type PropertyDefinition } from './batonProperties.ts';
 import type { HubSpotConnection } from './hubspotConnection.ts';
+import { plain } from './sdkData.ts';
 
 const CONTACTS = 'contacts';
 const CONTACT_TYPE_ID = '0-1';
@@ -40,8 +41,6 @@ const listFetch = z.object({
 });
 const listCreate = z.object({ list: z.object({ listId: z.string() }) });
 
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
-
 async function orNullWhenMissing<T>(call: Promise<T>): Promise<T | null> {
   try {
     return await call;
@@ -58,7 +57,14 @@ const sameOptions = (
 
 export async function provisionHubSpot(hs: HubSpotConnection, policy: Policy): Promise<ProvisioningReport> {
   const report: ProvisioningReport = { created: [], unchanged: [], problems: [], lists: {} };
+  await provisionPropertyGroup(hs, report);
+  await provisionProperties(hs, policy, report);
+  await provisionNurtureLists(hs, policy, report);
+  return report;
+}
 
+/** The "baton" property group Baton's contact properties live in. */
+async function provisionPropertyGroup(hs: HubSpotConnection, report: ProvisioningReport): Promise<void> {
   const group = await orNullWhenMissing(
     hs.call('properties.groups.get', [], 'general', (c) =>
       c.crm.properties.groupsApi.getByName(CONTACTS, PROPERTY_GROUP.name),
@@ -71,7 +77,14 @@ export async function provisionHubSpot(hs: HubSpotConnection, policy: Policy): P
     );
     report.created.push(`property group ${PROPERTY_GROUP.name}`);
   }
+}
 
+/** Baton's contact properties: missing ones created, select options kept in step with the policy. */
+async function provisionProperties(
+  hs: HubSpotConnection,
+  policy: Policy,
+  report: ProvisioningReport,
+): Promise<void> {
   const all = z
     .object({ results: z.array(existingProperty) })
     .parse(
@@ -111,7 +124,14 @@ export async function provisionHubSpot(hs: HubSpotConnection, policy: Policy): P
       report.unchanged.push(`property ${def.name}`);
     }
   }
+}
 
+/** One MANUAL contact list per nurture list of the policy; a list of that name Baton cannot edit is a problem. */
+async function provisionNurtureLists(
+  hs: HubSpotConnection,
+  policy: Policy,
+  report: ProvisioningReport,
+): Promise<void> {
   for (const list of policy.nurtureLists) {
     const existing = await orNullWhenMissing(
       hs.call('lists.get-by-name', [], 'general', (c) =>
@@ -145,5 +165,4 @@ export async function provisionHubSpot(hs: HubSpotConnection, policy: Policy): P
       report.created.push(`list ${list.name}`);
     }
   }
-  return report;
 }

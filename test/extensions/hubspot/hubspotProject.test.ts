@@ -36,7 +36,7 @@ import { webhookSubscriptions } from '../../../extensions/hubspot/generator/webh
 import { BATON_PROPERTY_NAMES } from '../../../src/crm/hubspot/batonProperties.ts';
 import { WATCHED_PROPERTIES } from '../../../src/crm/hubspot/contactMapping.ts';
 import { HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
-import { hubspotEventSchema, toInboundChange } from '../../../src/crm/hubspot/webhookEvents.ts';
+import { hubspotEventSchema, toInboundChange } from '../../../src/crm/hubspot/webhooks.ts';
 import { createLogger } from '../../../src/logger.ts';
 import type { ConnectDeps } from '../../../src/app/connectCrm.ts';
 import type { ChangeIngest } from '../../../src/app/ingestChanges.ts';

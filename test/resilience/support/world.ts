@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { Kysely } from 'kysely';
 import { afterEach } from 'vitest';
 import { signV3 } from '../../../src/crm/hubspot/requestSignature.ts';
-import { HUBSPOT_WEBHOOK_EVENTS } from '../../../src/crm/hubspot/webhookEvents.ts';
+import { HUBSPOT_WEBHOOK_EVENTS } from '../../../src/crm/hubspot/webhooks.ts';
 import { bootstrapPortal, createHubSpotSandbox } from '../../../sandbox/hubspot/index.ts';
 import type { BootstrappedPortal, HubSpotSandbox, RunningSandbox } from '../../../sandbox/hubspot/index.ts';
 import type { FaultSettings } from '../../../sandbox/hubspot/options.ts';

@@ -7,16 +7,19 @@ import { callout, loadError } from '../components/callout.ts';
 import { card } from '../components/card.ts';
 import { leadLink } from '../components/leadLink.ts';
 import { stuckBanner } from '../components/stuckBanner.ts';
-import { dataTable } from '../components/table.ts';
+import { dataTable, type Column } from '../components/table.ts';
 import { el, replace } from '../dom.ts';
 import { formatCount, humanize } from '../format.ts';
 import { chooseTenant } from '../tenantContext.ts';
 
 const LEADS_SHOWN = 10;
 
-async function replay(
-  requests: ReadonlyArray<{ tenantId: string; keys?: string[] }>,
-): Promise<ReplayResponse[]> {
+interface ReplayRequest {
+  tenantId: string;
+  keys?: string[];
+}
+
+async function replay(requests: readonly ReplayRequest[]): Promise<ReplayResponse[]> {
   const results: ReplayResponse[] = [];
   for (const body of requests) results.push(await postJson<ReplayResponse>(apiUrl('failures/replay'), body));
   return results;
@@ -54,16 +57,88 @@ function affected(g: FailureGroup): HTMLElement {
   );
 }
 
+/** Replays the writes asked for, shows what came back and reloads; on failure, says why and frees the button. */
+type Act = (button: HTMLButtonElement, requests: readonly ReplayRequest[]) => Promise<void>;
+
+function replayButton(g: FailureGroup, act: Act): HTMLButtonElement {
+  const b = el(
+    'button',
+    { type: 'button', class: 'btn btn-small', 'aria-label': `Replay: ${g.cause}` },
+    'Replay',
+  );
+  b.addEventListener(
+    'click',
+    () =>
+      void act(
+        b,
+        g.tenants.map((t) => ({ tenantId: t, keys: g.keys })),
+      ),
+  );
+  return b;
+}
+
+function columns(act: Act): Array<Column<FailureGroup>> {
+  return [
+    { label: 'Cause', cell: (g) => el('span', { class: 'error-text' }, g.cause), className: 'wrap' },
+    {
+      label: 'Kinds',
+      cell: (g) => el('span', { class: 'badges' }, ...g.kinds.map((k) => badge(humanize(k), 'muted'))),
+    },
+    { label: 'Writes', cell: (g) => formatCount(g.count), numeric: true },
+    { label: 'Leads', cell: (g) => formatCount(g.affectedLeadCount), numeric: true },
+    { label: 'Affected leads', cell: affected, className: 'wrap' },
+    { label: 'Tenants', cell: (g) => el('span', { class: 'mono' }, g.tenants.join(', ')) },
+    { label: '', cell: (g) => replayButton(g, act) },
+  ];
+}
+
+/** Replays every dead letter of the tenant in view, or of every tenant that has one. */
+function replayAllButton(view: FailuresView, tenantId: string | null, act: Act): HTMLButtonElement {
+  const replayAll = el(
+    'button',
+    { type: 'button', class: 'btn btn-primary', disabled: view.total === 0 },
+    'Replay all',
+  );
+  replayAll.addEventListener('click', () => {
+    const tenants = tenantId ? [tenantId] : [...new Set(view.groups.flatMap((g) => g.tenants))];
+    void act(
+      replayAll,
+      tenants.map((t) => ({ tenantId: t })),
+    );
+  });
+  return replayAll;
+}
+
+function groupsCard(view: FailuresView, actions: HTMLElement[], result: HTMLElement, act: Act): HTMLElement {
+  return card(
+    'Dead letters by cause',
+    {
+      hint:
+        view.total === 0
+          ? undefined
+          : `${formatCount(view.total)} dead letters. Replay a cause once it is fixed.`,
+      actions,
+      wide: true,
+      testId: 'failure-groups',
+    },
+    result,
+    dataTable({
+      columns: columns(act),
+      rows: view.groups,
+      rowId: (g) => g.cause,
+      empty: 'No dead letters: every write Baton decided reached the CRM.',
+      testId: 'failure-table',
+    }),
+  );
+}
+
 export async function render(root: HTMLElement): Promise<void> {
   const { tenantId } = await chooseTenant({ allowAll: true });
   const result = el('div', { class: 'result-slot', 'data-testid': 'replay-result' });
   const body = el('div', { class: 'stack-page' });
   let view: FailuresView;
 
-  const act = async (
-    button: HTMLButtonElement,
-    requests: ReadonlyArray<{ tenantId: string; keys?: string[] }>,
-  ) => {
+  const act: Act = async (button, requests) => {
     button.disabled = true;
     try {
       replace(result, replayed(await replay(requests)));
@@ -75,72 +150,12 @@ export async function render(root: HTMLElement): Promise<void> {
   };
 
   const draw = () => {
-    const replayAll = el(
-      'button',
-      { type: 'button', class: 'btn btn-primary', disabled: view.total === 0 },
-      'Replay all',
-    );
-    replayAll.addEventListener('click', () => {
-      const tenants = tenantId ? [tenantId] : [...new Set(view.groups.flatMap((g) => g.tenants))];
-      void act(
-        replayAll,
-        tenants.map((t) => ({ tenantId: t })),
-      );
-    });
+    const replayAll = replayAllButton(view, tenantId, act);
     const refresh = el('button', { type: 'button', class: 'btn', onclick: () => void load() }, 'Refresh');
     replace(
       body,
       stuckBanner(view.stuckMqls, { linkToFailures: false }),
-      card(
-        'Dead letters by cause',
-        {
-          hint:
-            view.total === 0
-              ? undefined
-              : `${formatCount(view.total)} dead letters. Replay a cause once it is fixed.`,
-          actions: [refresh, replayAll],
-          wide: true,
-          testId: 'failure-groups',
-        },
-        result,
-        dataTable({
-          columns: [
-            { label: 'Cause', cell: (g) => el('span', { class: 'error-text' }, g.cause), className: 'wrap' },
-            {
-              label: 'Kinds',
-              cell: (g) =>
-                el('span', { class: 'badges' }, ...g.kinds.map((k) => badge(humanize(k), 'muted'))),
-            },
-            { label: 'Writes', cell: (g) => formatCount(g.count), numeric: true },
-            { label: 'Leads', cell: (g) => formatCount(g.affectedLeadCount), numeric: true },
-            { label: 'Affected leads', cell: affected, className: 'wrap' },
-            { label: 'Tenants', cell: (g) => el('span', { class: 'mono' }, g.tenants.join(', ')) },
-            {
-              label: '',
-              cell: (g) => {
-                const b = el(
-                  'button',
-                  { type: 'button', class: 'btn btn-small', 'aria-label': `Replay: ${g.cause}` },
-                  'Replay',
-                );
-                b.addEventListener(
-                  'click',
-                  () =>
-                    void act(
-                      b,
-                      g.tenants.map((t) => ({ tenantId: t, keys: g.keys })),
-                    ),
-                );
-                return b;
-              },
-            },
-          ],
-          rows: view.groups,
-          rowId: (g) => g.cause,
-          empty: 'No dead letters: every write Baton decided reached the CRM.',
-          testId: 'failure-table',
-        }),
-      ),
+      groupsCard(view, [refresh, replayAll], result, act),
     );
   };
 

@@ -35,7 +35,7 @@ function tenantTile(t: TenantView): HTMLElement {
           : '0',
       ),
       fact('Writes pending', formatCount(t.effects.pending)),
-      fact(t.crm === 'salesforce' ? 'Last change event' : 'Last webhook', formatTime(t.lastWebhookAt)),
+      fact(`Last ${t.inbound}`, formatTime(t.lastWebhookAt)),
       fact(
         'Provisioning',
         t.provisioningProblems.length > 0

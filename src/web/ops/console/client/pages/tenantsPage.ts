@@ -72,7 +72,7 @@ function sync(t: TenantView): HTMLElement {
     el(
       'dl',
       { class: 'facts' },
-      fact(t.crm === 'salesforce' ? 'Last change event' : 'Last webhook', formatTime(t.lastWebhookAt)),
+      fact(`Last ${t.inbound}`, formatTime(t.lastWebhookAt)),
       fact('Last poll', t.lastPollAt ? formatTime(t.lastPollAt) : 'not yet'),
       fact('Writes pending', formatCount(t.effects.pending)),
       fact(
