@@ -56,3 +56,33 @@ describe('userDirectory', () => {
     expect(Object.fromEntries(await d.names(tenant, ['77']))).toEqual({ '77': 'Maya Reed' });
   });
 });
+
+describe('userDirectory under a slow CRM', () => {
+  it('answers without names when the CRM is slow, and has them for the next answer', async () => {
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((r) => (release = r));
+    const asked: string[][] = [];
+    const names = userDirectory({
+      crmFor: async () =>
+        ({
+          userNames: async (ids: readonly string[]) => {
+            asked.push([...ids]);
+            await answered; // stuck behind the rate limit
+            return new Map([['77', 'Maya Reed']]);
+          },
+        }) as unknown as CrmPort,
+      log: { warn: () => undefined },
+      answerWithinMs: 20,
+    });
+    const started = Date.now();
+    expect((await names(tenant, ['77'])).size).toBe(0);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // A second answer while the lookup is still under way does not ask again.
+    expect((await names(tenant, ['77'])).size).toBe(0);
+    expect(asked).toEqual([['77']]);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(Object.fromEntries(await names(tenant, ['77']))).toEqual({ '77': 'Maya Reed' });
+    expect(asked).toEqual([['77']]);
+  });
+});
