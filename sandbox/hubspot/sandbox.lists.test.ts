@@ -32,6 +32,43 @@ describe('lists', () => {
     expect((await apiError(manual('Nurture — not ready'))).code).toBe(400);
   });
 
+  it('searches by name as the spec describes: pages with offset and hasMore, filters by object type', async () => {
+    for (const n of ['Nurture 1', 'Nurture 2', 'Nurture 3', 'Other']) await manual(n);
+    const search = (body: Record<string, unknown>) =>
+      h
+        .client()
+        .apiRequest({ method: 'POST', path: '/crm/v3/lists/search', body })
+        .then(
+          async (r) =>
+            (await r.json()) as {
+              lists: Array<{ name: string }>;
+              offset: number;
+              hasMore: boolean;
+              total: number;
+            },
+        );
+    const first = await search({ query: 'nurture', offset: 0, count: 2, additionalProperties: [] });
+    expect(first).toMatchObject({ offset: 2, hasMore: true, total: 3 });
+    expect(first.lists.map((l) => l.name)).toEqual(['Nurture 1', 'Nurture 2']);
+    const second = await search({
+      query: 'nurture',
+      offset: first.offset,
+      count: 2,
+      additionalProperties: [],
+    });
+    expect(second).toMatchObject({ offset: 3, hasMore: false, total: 3 });
+    expect(
+      (await search({ query: 'nurture', objectTypeId: '0-2', offset: 0, additionalProperties: [] })).total,
+    ).toBe(0);
+    expect(
+      (await search({ query: 'nurture', objectTypeId: '0-1', offset: 0, additionalProperties: [] })).total,
+    ).toBe(3);
+    // A deleted list is not found by name any more.
+    const { lists: hits } = await lists().listsApi.doSearch({ query: 'Other' });
+    await lists().listsApi.remove(hits[0]?.listId ?? '');
+    expect((await lists().listsApi.doSearch({ query: 'Other' })).total).toBe(0);
+  });
+
   it('adds members, reports missing ids, and does not treat an existing member as an error', async () => {
     const { list } = await manual('Nurture');
     const added = await lists().membershipsApi.add(list.listId, [ids[0] ?? '', ids[1] ?? '', '999999']);

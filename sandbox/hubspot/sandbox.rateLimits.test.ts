@@ -35,7 +35,9 @@ describe('ten-secondly rolling limit', () => {
       message: 'You have reached your ten_secondly_rolling limit.',
       errorType: 'RATE_LIMIT',
       correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      category: 'RATE_LIMITS',
       policyName: 'TEN_SECONDLY_ROLLING',
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(err.headers).toMatchObject({
       'x-hubspot-ratelimit-max': '110',

@@ -178,7 +178,7 @@ export async function provisionTenant(
   provider: CrmProvider,
   tenant: Tenant,
 ): Promise<ProvisioningReport> {
-  const report = await (await provider.port(tenant.id)).provision(tenant.policy);
+  const report = await (await provider.port(tenant)).provision(tenant.policy);
   await writeCheckpoint(deps.db, tenant.id, LISTS_CHECKPOINT, report.lists);
   await writeCheckpoint(deps.db, tenant.id, PROVISIONING_CHECKPOINT, {
     ...report,
@@ -203,27 +203,30 @@ async function recordProvisioningFailure(
   });
 }
 
-/** Revokes the grant at the CRM (best effort), removes the stored tokens, keeps the tenant's data. */
+/**
+ * Takes Baton out of the account — HubSpot: the app uninstalled and the grant revoked; Salesforce: the grant revoked —
+ * then removes the stored tokens; the tenant's data stays. The CRM failing to answer does not keep Baton connected
+ * (the ops answer says what happened at the CRM).
+ */
 export async function disconnect(
-  deps: Pick<ConnectDeps, 'db' | 'cipher' | 'log'>,
+  deps: Pick<ConnectDeps, 'db' | 'cipher' | 'log' | 'now'>,
   providers: readonly CrmProvider[],
   tenantId: string,
-): Promise<{ found: boolean; revoked: boolean }> {
+): Promise<{ found: boolean; uninstalled: boolean; revoked: boolean }> {
   const tenant = await getTenant(deps.db, tenantId);
   const provider = providers.find((p) => p.kind === tenant?.crm);
-  if (!tenant || !provider) return { found: false, revoked: false };
-  let revoked = false;
+  if (!tenant || !provider) return { found: false, uninstalled: false, revoked: false };
+  let outcome = { uninstalled: false, revoked: false };
   const credentials = await loadCredentials(deps.db, deps.cipher, tenantId, tokenSetSchema).catch(() => null);
   if (credentials) {
     try {
-      await provider.oauth.revoke(credentials);
-      revoked = true;
+      outcome = await provider.oauth.disconnect(credentials, deps.now());
     } catch (error) {
-      deps.log.warn({ tenantId, err: error }, 'disconnect: revoking the grant failed');
+      deps.log.warn({ tenantId, err: error }, 'disconnect: the CRM could not be told');
     }
   }
   await deleteCredentials(deps.db, tenantId);
   await setTenantStatus(deps.db, tenantId, 'disconnected');
   provider.forget(tenantId);
-  return { found: true, revoked };
+  return { found: true, ...outcome };
 }

@@ -35,7 +35,7 @@ export function workerDeps(o: {
     crmFor: async (tenant) => {
       const provider = o.providers.find((p) => p.kind === tenant.crm);
       if (!provider) throw new Error(`No ${tenant.crm} app is configured: set its credentials`);
-      return provider.port(tenant.id);
+      return provider.port(tenant);
     },
     listIdsFor: async (tenant) => (await readCheckpoint(o.db, tenant.id, LISTS_CHECKPOINT, listIds)) ?? {},
     observeDecision: (d) => o.metrics.observeDecision(d),

@@ -41,8 +41,11 @@ export interface OAuthFlow {
   authorize(redirectUri: string, state: string): { url: string; verifier: string | null };
   /** The code for tokens and the account behind them. Throws CrmError: auth_invalid/permanent = the code is no good. */
   exchange(code: string, redirectUri: string, verifier: string | null, now: Date): Promise<Grant>;
-  /** Revokes the grant at the CRM (best effort on disconnect). */
-  revoke(credentials: TokenSet): Promise<void>;
+  /**
+   * Takes Baton out of the account: HubSpot uninstalls the app (cards, webhooks) and revokes the grant; Salesforce
+   * revokes the grant (the package stays installed). Throws when the CRM could not be told.
+   */
+  disconnect(credentials: TokenSet, now: Date): Promise<{ uninstalled: boolean; revoked: boolean }>;
 }
 
 /** A delivery the CRM pushed over HTTP (a webhook request), before Baton trusts any of it. */
@@ -117,8 +120,8 @@ export interface CrmProvider {
   /** "HubSpot", "Salesforce": how people name it. */
   readonly name: string;
   readonly oauth: OAuthFlow;
-  /** The tenant's CRM behind the port. */
-  port(tenantId: string): Promise<CrmPort>;
+  /** The tenant's CRM behind the port, set up with what the tenant's policy says about that CRM. */
+  port(tenant: { id: string; policy: Policy }): Promise<CrmPort>;
   /** Settings the CRM answers once provisioning ran (Salesforce: its marketing queue owns recycled leads). */
   settingsAfterProvisioning(
     tenantId: string,

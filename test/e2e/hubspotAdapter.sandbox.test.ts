@@ -7,6 +7,11 @@ import { LimiterRegistry } from '../../src/crm/rateLimits.ts';
 import { HUBSPOT_LIMITS } from '../../src/crm/hubspot/limits.ts';
 import { defaultPolicy } from '../../src/domain/policy/schema.ts';
 import { bootstrapPortal, createHubSpotSandbox } from '../../sandbox/hubspot/index.ts';
+import { BATCH_READ_PAGE } from '../../sandbox/hubspot/http/routes/associations.ts';
+import {
+  CUSTOM_LIFECYCLE_STAGES,
+  customiseLifecycleStages,
+} from '../../sandbox/hubspot/model/lifecycleStage.ts';
 import { startHarness, type Harness } from '../../sandbox/hubspot/testing/harness.ts';
 
 let h: Harness;
@@ -49,9 +54,13 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('HubSpot adapter against the sandbox', () => {
-  it('provisions the group, properties and lists; a second run changes nothing', async () => {
+  it('provisions the group, properties and lists, failing no call; a second run changes nothing', async () => {
+    log.length = 0;
     const first = await crm.provision(policy);
     expect(first.problems).toEqual([]);
+    // Nothing is looked up by a call that answers 404 when it is missing (lists are found by a search).
+    expect(log.filter((l) => l.status !== 'ok')).toEqual([]);
+    expect(h.sandbox.state.requests.all({ status: 404 })).toEqual([]);
     expect(first.created).toContain('property baton_stage');
     expect(Object.keys(first.lists)).toHaveLength(policy.nurtureLists.length);
     const second = await crm.provision(policy);
@@ -172,6 +181,26 @@ describe('HubSpot adapter against the sandbox', () => {
     ).toEqual([true, false, false, false, false]);
   });
 
+  it('finds its task on a lead with more tasks than one page of associations', async () => {
+    const id = ids[8] ?? '';
+    const owner =
+      (await h.client(h.setup.privateAppToken).crm.owners.ownersApi.getPage()).results.at(-1)?.id ?? '';
+    // The rep's own tasks fill the first page; Baton's, created last, is on the next one.
+    for (let i = 0; i <= BATCH_READ_PAGE; i++)
+      h.setup.portal.createTask(id, owner, h.clock.now(), `Call ${i}`);
+    const mine = {
+      leadId: id,
+      ownerId: owner,
+      subject: 'Baton: first touch due Fri',
+      body: 'Call them',
+      dueAt: new Date(h.clock.now() + 3_600_000),
+    };
+    await crm.createTasks([mine]);
+    log.length = 0;
+    expect(await crm.findTasks([mine])).toEqual([true]);
+    expect(log.filter((l) => l.operation === 'contacts.tasks.associations.read')).toHaveLength(2);
+  });
+
   it('sees a rep touch in the last-activity properties', async () => {
     const id = ids[4] ?? '';
     h.setup.portal.logCall(id, undefined, h.clock.now());
@@ -225,4 +254,106 @@ describe('under the real rate limit (system clock)', () => {
       await sandbox.close();
     }
   }, 40_000);
+});
+
+describe('a portal with customised lifecycle stages', () => {
+  let custom: Harness;
+  const calls: CallLogEntry[] = [];
+  const adapterFor = (harness: Harness) =>
+    new HubSpotCrm(
+      new HubSpotConnection({
+        tenantId: 'hubspot-custom-stages',
+        basePath: harness.baseUrl,
+        tokens: { accessToken: async () => harness.setup.privateAppToken },
+        limiters: new LimiterRegistry(HUBSPOT_LIMITS),
+        log: (e) => {
+          calls.push(e);
+        },
+        retry: { random: () => 0.5 },
+      }),
+    );
+  const stageOf = (id: string) => custom.setup.portal.contact(id)?.properties['lifecyclestage'];
+
+  beforeAll(async () => {
+    custom = await startHarness();
+    customiseLifecycleStages(custom.setup.portal, CUSTOM_LIFECYCLE_STAGES);
+  });
+  afterAll(() => custom.close());
+
+  it('provisions without problems and writes the stages’ internal values, backwards in two steps', async () => {
+    const portalCrm = adapterFor(custom);
+    expect((await portalCrm.provision(policy)).problems).toEqual([]);
+    const id = custom.setup.portal.createContact({
+      email: 'n@acme.example',
+      lifecyclestage: '1082354917',
+    }).id;
+    expect((await portalCrm.readLeads([id]))[0]?.lifecycle).toBe('unknown'); // Nurture means nothing to Baton
+    await portalCrm.writeFields([{ leadId: id, fields: { lifecycle: 'mql', stage: 'mql' } }]);
+    expect(stageOf(id)).toBe('marketingqualifiedlead');
+    expect((await portalCrm.readLeads([id]))[0]?.lifecycle).toBe('mql');
+    await portalCrm.writeFields([{ leadId: id, fields: { lifecycle: 'lead', stage: 'recycled' } }]);
+    expect(stageOf(id)).toBe('lead');
+  });
+
+  it('an adapter that did not provision reads the stages once, when a write first sets one', async () => {
+    const fresh = adapterFor(custom);
+    const id = custom.setup.portal.createContact({
+      email: 'f@acme.example',
+      lifecyclestage: 'opportunity',
+    }).id;
+    calls.length = 0;
+    await fresh.writeFields([{ leadId: id, fields: { lifecycle: 'lead' } }]);
+    await fresh.writeFields([{ leadId: id, fields: { lifecycle: 'mql' } }]);
+    expect(stageOf(id)).toBe('marketingqualifiedlead');
+    expect(calls.filter((c) => c.operation === 'properties.lifecyclestage.get')).toHaveLength(1);
+  });
+
+  it('a portal without an MQL stage: provisioning says how to map it, and writes leave the stage alone', async () => {
+    const noMql = await startHarness();
+    try {
+      customiseLifecycleStages(noMql.setup.portal, [
+        ...CUSTOM_LIFECYCLE_STAGES.filter(([value]) => value !== 'marketingqualifiedlead'),
+        ['1082354919', 'Marketing Qualified'],
+      ]);
+      const portalCrm = adapterFor(noMql);
+      const report = await portalCrm.provision(policy);
+      expect(report.problems).toEqual([
+        {
+          what: expect.stringContaining('no lifecycle stage "Marketing Qualified Lead"'),
+          fix: expect.stringContaining('Marketing Qualified = 1082354919'),
+        },
+      ]);
+      const id = noMql.setup.portal.createContact({ email: 'q@acme.example', lifecyclestage: 'lead' }).id;
+      const [result] = await portalCrm.writeFields([
+        { leadId: id, fields: { lifecycle: 'mql', stage: 'mql' } },
+      ]);
+      expect(result).toEqual({ id, ok: true });
+      expect(noMql.setup.portal.contact(id)?.properties).toMatchObject({
+        lifecyclestage: 'lead',
+        baton_stage: 'mql',
+      });
+    } finally {
+      await noMql.close();
+    }
+  });
+
+  it('…and once the policy names that stage, Baton provisions cleanly, writes it and reads it as MQL', async () => {
+    const mapped = await startHarness();
+    try {
+      customiseLifecycleStages(mapped.setup.portal, [
+        ...CUSTOM_LIFECYCLE_STAGES.filter(([value]) => value !== 'marketingqualifiedlead'),
+        ['1082354919', 'Marketing Qualified'],
+      ]);
+      const withMapping = { ...policy, lifecycleStages: { mql: '1082354919' } };
+      const portalCrm = adapterFor(mapped);
+      portalCrm.chooseStages(withMapping.lifecycleStages);
+      expect((await portalCrm.provision(withMapping)).problems).toEqual([]);
+      const id = mapped.setup.portal.createContact({ email: 'm@acme.example', lifecyclestage: 'lead' }).id;
+      await portalCrm.writeFields([{ leadId: id, fields: { lifecycle: 'mql', stage: 'mql' } }]);
+      expect(mapped.setup.portal.contact(id)?.properties['lifecyclestage']).toBe('1082354919');
+      expect((await portalCrm.readLeads([id]))[0]?.lifecycle).toBe('mql');
+    } finally {
+      await mapped.close();
+    }
+  });
 });

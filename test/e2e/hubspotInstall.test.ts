@@ -224,7 +224,9 @@ describe('HubSpot install (OAuth) against the sandbox', () => {
     const after = await loadCredentials(database.db, cipher, tenantId(), tokenSetSchema);
     expect(after?.accessToken).not.toBe(before?.accessToken);
     expect(after?.refreshToken).not.toBe(before?.refreshToken);
-    const refreshes = sandbox.state.requests.all({ path: '/oauth/v1/token' }).filter((r) => r.status === 200);
+    const refreshes = sandbox.state.requests
+      .all({ path: '/oauth/2026-03/token' })
+      .filter((r) => r.status === 200);
     expect(refreshes.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -239,7 +241,7 @@ describe('HubSpot install (OAuth) against the sandbox', () => {
     expect(await portals.crm(tenantId()).readLeads([])).toEqual([]);
   });
 
-  it('uninstall (ops) revokes the refresh token at HubSpot and removes it here', async () => {
+  it('uninstall (ops) uninstalls the app from the portal, revokes the refresh token, and removes it here', async () => {
     const unauthenticated = await fetch(`${baton}/ops/api/tenants/${tenantId()}/uninstall`, {
       method: 'POST',
     });
@@ -252,10 +254,15 @@ describe('HubSpot install (OAuth) against the sandbox', () => {
     expect(await res.json()).toEqual({
       tenantId: tenantId(),
       status: 'disconnected',
+      appUninstalled: true,
       refreshTokenRevoked: true,
     });
     expect(await loadCredentials(database.db, cipher, tenantId(), tokenSetSchema)).toBeNull();
-    const refresh = await fetch(`${running.baseUrl}/oauth/v1/token`, {
+    // HubSpot's uninstall, not just a revoked token: the app is gone from the portal (no cards, no webhooks).
+    const uninstalls = sandbox.state.requests.all({ path: '/appinstalls/2026-03/external-install' });
+    expect(uninstalls.map((r) => [r.method, r.status])).toEqual([['DELETE', 204]]);
+    expect(sandbox.state.findPortal(setup.portal.id)?.installedApps.has(setup.app.appId)).toBe(false);
+    const refresh = await fetch(`${running.baseUrl}/oauth/2026-03/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -272,5 +279,14 @@ describe('HubSpot install (OAuth) against the sandbox', () => {
       headers: { authorization: `Bearer ${OPS_TOKEN}` },
     });
     expect(unknown.status).toBe(404);
+  });
+
+  it('no code path called the v1 OAuth endpoints HubSpot switches off on 2027-02-16', () => {
+    const v1 = sandbox.state.requests.all().filter((r) => r.path.startsWith('/oauth/v1/'));
+    expect(v1.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    const current = sandbox.state.requests.all().filter((r) => r.path.startsWith('/oauth/2026-03/'));
+    expect(new Set(current.map((r) => r.path))).toEqual(
+      new Set(['/oauth/2026-03/token', '/oauth/2026-03/token/introspect', '/oauth/2026-03/token/revoke']),
+    );
   });
 });

@@ -121,7 +121,13 @@ describe('Salesforce connect (OAuth with PKCE) against the sandbox', () => {
     const tokens = await loadCredentials(h.running.database.db, h.running.cipher, t.id, tokenSetSchema);
     expect(h.running.changeFeeds?.isRunning(t.id)).toBe(true);
     const res = await fetch(`${base()}/ops/api/tenants/${t.id}/uninstall`, { method: 'POST', headers: OPS });
-    expect(await res.json()).toEqual({ tenantId: t.id, status: 'disconnected', refreshTokenRevoked: true });
+    // A connected app has no uninstall call: the org's admin removes the package; revoking is Baton's part.
+    expect(await res.json()).toEqual({
+      tenantId: t.id,
+      status: 'disconnected',
+      appUninstalled: false,
+      refreshTokenRevoked: true,
+    });
     expect(await loadCredentials(h.running.database.db, h.running.cipher, t.id, tokenSetSchema)).toBeNull();
     expect((await getTenant(h.running.database.db, t.id))?.status).toBe('disconnected');
     expect(h.running.changeFeeds?.isRunning(t.id)).toBe(false);

@@ -2,6 +2,7 @@
 // came back (the worker died mid-call, the call timed out), the next flush looks for the task before creating it —
 // in the HubSpot portal and in the Salesforce org. Fresh creates cost no lookup.
 import { afterEach, describe, expect, it } from 'vitest';
+import { BATCH_READ_PAGE } from '../../sandbox/hubspot/http/routes/associations.ts';
 import { CrmError, type CrmPort } from '../../src/crm/port.ts';
 import { flushEffects } from '../../src/worker/flushEffects.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
@@ -58,6 +59,9 @@ async function reminderPending(b: BatonHarness): Promise<string> {
   return untouchedUntilTuesday(b, id);
 }
 
+/** The look-up reads the lead's tasks through the date-versioned associations API (v4 is unsupported from 2027-03-30). */
+const ASSOCIATIONS_READ = /^\/crm\/associations\/2026-03\/contacts\/tasks\/batch\/read$/;
+
 const requests = (b: BatonHarness, path: RegExp) =>
   b.running.sandbox?.sandbox.state.requests.all().filter((r) => path.test(r.path)).length ?? 0;
 
@@ -72,7 +76,7 @@ describe('reminder tasks are created once (HubSpot)', () => {
     await h.flush();
     expect(h.portal.tasks(id)).toHaveLength(1);
     expect(requests(h, /\/tasks\/batch\/create$/)).toBe(1);
-    expect(requests(h, /\/associations\/contacts\/tasks\/batch\/read$/)).toBe(1);
+    expect(requests(h, ASSOCIATIONS_READ)).toBe(1);
     expect((await h.pending()).filter((p) => p.effect.kind === 'remind_owner')).toEqual([]);
   });
 
@@ -86,9 +90,26 @@ describe('reminder tasks are created once (HubSpot)', () => {
     expect(h.portal.tasks(id).map((t) => t.properties['hs_task_subject'])).toEqual([
       expect.stringContaining('first touch due'),
     ]);
-    expect(requests(h, /\/associations\/contacts\/tasks\/batch\/read$/)).toBe(1);
+    expect(requests(h, ASSOCIATIONS_READ)).toBe(1);
     await h.flush();
     expect(h.portal.tasks(id)).toHaveLength(1);
+  });
+
+  it('a lead with more tasks than a page of associations: the retry still finds the task and creates none', async () => {
+    h = await startBaton({ at: MONDAY_9AM });
+    const id = await reminderPending(h);
+    const rep = h.portal.contact(id)?.properties['hubspot_owner_id'];
+    // The rep's own tasks fill the first page of the lead's associations; Baton's, created after, is past it.
+    for (let i = 0; i < BATCH_READ_PAGE; i++)
+      h.portal.createTask(id, rep, MONDAY_9AM.getTime(), `Follow-up ${i}`);
+    await flushWith(h, (crm) => answerLost(crm, true));
+    expect(h.portal.tasks(id)).toHaveLength(BATCH_READ_PAGE + 1);
+
+    await h.flush();
+    expect(h.portal.tasks(id)).toHaveLength(BATCH_READ_PAGE + 1);
+    expect(requests(h, /\/tasks\/batch\/create$/)).toBe(1);
+    expect(requests(h, ASSOCIATIONS_READ)).toBe(2);
+    expect((await h.pending()).filter((p) => p.effect.kind === 'remind_owner')).toEqual([]);
   });
 
   it('a first create makes no lookup', async () => {
@@ -96,7 +117,7 @@ describe('reminder tasks are created once (HubSpot)', () => {
     const id = await reminderPending(h);
     await h.flush();
     expect(h.portal.tasks(id)).toHaveLength(1);
-    expect(requests(h, /\/associations\/contacts\/tasks\/batch\/read$/)).toBe(0);
+    expect(requests(h, ASSOCIATIONS_READ)).toBe(0);
     expect(requests(h, /\/tasks\/batch\/read$/)).toBe(0);
   });
 });

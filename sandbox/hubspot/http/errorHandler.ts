@@ -1,5 +1,7 @@
 // Writes errors the way HubSpot does: HubSpotError as is; bad JSON and zod failures as 400
-// VALIDATION_ERROR; anything unexpected as HubSpot's bare 500 (and kept for tests to inspect).
+// VALIDATION_ERROR; anything unexpected as HubSpot's bare 500 (and kept for tests to inspect). That 500 keeps
+// the shape seen in captures of HubSpot's own 500s, without the `category` the spec's `Error` requires: it
+// answers a sandbox bug, which a test should never meet (internalErrors).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
@@ -10,10 +12,13 @@ function fromBodyParser(err: unknown): HubSpotError | undefined {
   const message = err instanceof Error ? err.message : 'unreadable body';
   if (err.type === 'entity.parse.failed') return validationError(`Invalid input JSON on line 1: ${message}`);
   if (err.type === 'entity.too.large') {
+    // The spec's `Error` requires `category` on every error answer. HubSpot documents none for a 413; the
+    // value here is the sandbox's choice (the request is at fault).
     return new HubSpotError(413, {
       status: 'error',
       message: 'Request entity too large',
       correlationId: randomUUID(),
+      category: 'VALIDATION_ERROR',
     });
   }
   return undefined;

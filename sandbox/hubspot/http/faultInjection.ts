@@ -93,7 +93,9 @@ export class FaultInjector {
 
 /**
  * HubSpot's 5xx as clients see them: 502 and 504 come from the edge as HTML pages; 500 and 503 are JSON
- * from the API (the exact messages are not documented; these are the ones seen in client logs).
+ * from the API (the exact messages are not documented; these are the ones seen in client logs). Neither is
+ * the spec's `Error` (which requires `category`): captures of HubSpot's 5xx carry no category and the spec
+ * names no value for one, so the sandbox keeps what HubSpot was seen to send.
  */
 export function serverError(status: number): HubSpotError {
   if (status === 502 || status === 504) {

@@ -30,6 +30,13 @@ const MESSAGES: Record<Policy, string> = {
   DAILY: 'You have reached your daily limit.',
 };
 
+/**
+ * HubSpot's 429. `category` is required by the spec's `Error` (every non-2xx answer, e.g.
+ * PublicApiSpecs/CRM/Objects/Rollouts/424/v3/objects.json) and is "RATE_LIMITS" for rate limits (changelog
+ * "Upcoming: Changes to error responses"); `errorType`, `policyName` and `requestId` are in the usage guidelines'
+ * 429 example and in third-party captures. That changelog also announced `requestId`'s removal, so clients
+ * must not rely on it.
+ */
 export function rateLimited(policy: Policy, headers: Record<string, string> = {}): HubSpotError {
   return new HubSpotError(
     429,
@@ -38,7 +45,9 @@ export function rateLimited(policy: Policy, headers: Record<string, string> = {}
       message: MESSAGES[policy],
       errorType: 'RATE_LIMIT',
       correlationId: randomUUID(),
+      category: 'RATE_LIMITS',
       policyName: policy,
+      requestId: randomUUID(),
     },
     headers,
   );

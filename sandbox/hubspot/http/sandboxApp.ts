@@ -8,7 +8,8 @@ import { injectFaults } from './faultMiddleware.ts';
 import type { RateLimiter } from './rateLimiter.ts';
 import { rateLimit } from './rateLimitMiddleware.ts';
 import { logRequests } from './requestLogMiddleware.ts';
-import { associationsRoutes } from './routes/associations.ts';
+import { appInstallsRoutes } from './routes/appInstalls.ts';
+import { associationsRoutes, datedAssociationsRoutes } from './routes/associations.ts';
 import { contactsMergeRoutes } from './routes/contactsMerge.ts';
 import { listMembershipRoutes } from './routes/listMemberships.ts';
 import { listsRoutes } from './routes/lists.ts';
@@ -61,7 +62,10 @@ export function createSandboxApp(deps: AppDeps): Express {
   );
   crm.use('/v3/owners', requireScopes('crm.objects.owners.read', 'crm.objects.owners.read'), ownersRoutes());
   crm.use('/v4', requireScopes(...CONTACTS), associationsRoutes());
+  crm.use('/associations/2026-03', requireScopes(...CONTACTS), datedAssociationsRoutes());
   app.use('/crm', crm);
+  // Uninstalls are authenticated like any API call, and neither rate-limited nor faulted (an ops action).
+  app.use('/appinstalls', authenticate(deps.state), appInstallsRoutes(deps.state));
 
   app.use(unknownRoute);
   app.use(errorHandler(deps.onInternalError));

@@ -22,3 +22,38 @@ export function isBackward(order: readonly string[], current: string | undefined
   const to = order.indexOf(next);
   return from >= 0 && to >= 0 && to < from;
 }
+
+/** Stages in their order, as [internal value, label]. */
+export type LifecycleStageList = ReadonlyArray<readonly [value: string, label: string]>;
+
+/**
+ * A portal whose admin customised its stages in Settings › Objects › Contacts › Lifecycle Stage, as HubSpot allows
+ * (knowledge.hubspot.com/crm-setup/create-and-customize-lifecycle-stages: add, rename, reorder, delete): every
+ * default stage renamed, two custom stages added (HubSpot gives a custom stage an internal id of its own), Evangelist
+ * deleted. A default stage keeps its internal value whatever its name.
+ */
+export const CUSTOM_LIFECYCLE_STAGES: LifecycleStageList = [
+  ['subscriber', 'Newsletter'],
+  ['lead', 'Prospect'],
+  ['1082354917', 'Nurture'],
+  ['marketingqualifiedlead', 'Marketing Qualified'],
+  ['1082354918', 'Sales Accepted'],
+  ['salesqualifiedlead', 'Sales Qualified'],
+  ['opportunity', 'In Deal'],
+  ['customer', 'Client'],
+  ['other', 'Other'],
+];
+
+/** What customising needs of a portal (state/portal.ts has it). */
+interface StagesHost {
+  now(): number;
+  properties(type: 'contacts'): {
+    update(name: string, patch: Partial<PropertyDefinition>, at: number): unknown;
+  };
+}
+
+/** Gives a portal these lifecycle stages, in this order, as its admin would in settings. */
+export function customiseLifecycleStages(portal: StagesHost, stages: LifecycleStageList): void {
+  const options = stages.map(([value, label], i) => ({ value, label, displayOrder: i, hidden: false }));
+  portal.properties('contacts').update('lifecyclestage', { options }, portal.now());
+}

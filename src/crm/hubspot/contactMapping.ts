@@ -3,7 +3,8 @@
 // them adds the new occurrence, so Baton sees every change as it happens and the latest one on every read.
 import { z } from 'zod';
 import type { EngagementEvent, EngagementType } from '../../domain/scoring/profile.ts';
-import type { CrmLead, CrmLifecycle } from '../port.ts';
+import type { CrmLead } from '../port.ts';
+import { HUBSPOT_DEFAULT_STAGES, lifecycleOf, type LifecycleStages } from './lifecycleStages.ts';
 
 export const READ_PROPERTIES = [
   'email',
@@ -51,17 +52,6 @@ export function parseHubSpotDate(value: string | null | undefined): Date | null 
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const LIFECYCLE: Record<string, CrmLifecycle> = {
-  subscriber: 'subscriber',
-  lead: 'lead',
-  marketingqualifiedlead: 'mql',
-  salesqualifiedlead: 'sql',
-  opportunity: 'opportunity',
-  customer: 'customer',
-  evangelist: 'customer',
-  other: 'other',
-};
-
 /** A form's name says what kind of hand the person raised. */
 export function formKind(name: string | null | undefined): EngagementType {
   const n = (name ?? '').toLowerCase();
@@ -97,7 +87,8 @@ function engagementOf(p: Record<string, string | null | undefined>): EngagementE
 
 const text = (v: string | null | undefined) => (v && v.trim() !== '' ? v : null);
 
-export function toCrmLead(contact: HubSpotContact): CrmLead {
+/** A contact as a lead, its lifecycle stage read with the portal's stages. */
+export function contactToLead(contact: HubSpotContact, stages: LifecycleStages): CrmLead {
   const p = contact.properties;
   const employees = Number(p['numemployees']);
   const touches = [
@@ -119,10 +110,16 @@ export function toCrmLead(contact: HubSpotContact): CrmLead {
     },
     ownerId: text(p['hubspot_owner_id']),
     ownerAssignedAt: parseHubSpotDate(p['hubspot_owner_assigneddate']),
-    lifecycle: LIFECYCLE[p['lifecyclestage'] ?? ''] ?? 'unknown',
+    lifecycle: lifecycleOf(stages, p['lifecyclestage']),
     createdAt: created,
     modifiedAt: parseHubSpotDate(p['lastmodifieddate']) ?? contact.updatedAt ?? created,
     lastTouchAt: lastTouch,
     engagement: engagementOf(p),
   };
 }
+
+/**
+ * A contact as a lead with HubSpot's default stages. A default stage keeps its internal value in every portal
+ * (renamed, moved or not), so this reads any portal alike; only a custom stage mapped by policy needs the portal's.
+ */
+export const toCrmLead = (contact: HubSpotContact): CrmLead => contactToLead(contact, HUBSPOT_DEFAULT_STAGES);

@@ -2,13 +2,18 @@
 import { z } from 'zod';
 import type { CrmLead } from '../port.ts';
 import { BATCH_LIMIT, chunks } from './batching.ts';
-import { contactSchema, READ_PROPERTIES, toCrmLead } from './contactMapping.ts';
+import { contactSchema, contactToLead, READ_PROPERTIES } from './contactMapping.ts';
+import type { LifecycleStages } from './lifecycleStages.ts';
 import type { HubSpotConnection } from './hubspotConnection.ts';
 import { plain } from './sdkData.ts';
 
 const batchReadResponse = z.object({ results: z.array(contactSchema) });
 
-export async function readContacts(hs: HubSpotConnection, ids: readonly string[]): Promise<CrmLead[]> {
+export async function readContacts(
+  hs: HubSpotConnection,
+  ids: readonly string[],
+  stages: LifecycleStages,
+): Promise<CrmLead[]> {
   const leads: CrmLead[] = [];
   for (const chunk of chunks([...new Set(ids)], BATCH_LIMIT)) {
     const response = await hs.call('contacts.batch.read', chunk, 'general', (c) =>
@@ -20,7 +25,7 @@ export async function readContacts(hs: HubSpotConnection, ids: readonly string[]
     );
     // Ids HubSpot does not know (deleted, merged) come back as errors: they are simply not returned.
     const parsed = batchReadResponse.parse(plain(response));
-    leads.push(...parsed.results.map(toCrmLead));
+    leads.push(...parsed.results.map((c) => contactToLead(c, stages)));
   }
   return leads;
 }

@@ -3,7 +3,8 @@
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/contacts/index.js';
 import { z } from 'zod';
 import type { CrmLead } from '../port.ts';
-import { contactSchema, READ_PROPERTIES, toCrmLead } from './contactMapping.ts';
+import { contactSchema, contactToLead, READ_PROPERTIES } from './contactMapping.ts';
+import type { LifecycleStages } from './lifecycleStages.ts';
 import type { HubSpotConnection } from './hubspotConnection.ts';
 import { plain } from './sdkData.ts';
 
@@ -33,7 +34,8 @@ function searchModified(hs: HubSpotConnection, lo: number, hi: number, limit: nu
         sorts: ['lastmodifieddate'],
         properties: [...READ_PROPERTIES],
         limit,
-        ...(after !== undefined && { after }),
+        // The spec's PublicObjectSearchRequest requires `after`; HubSpot's docs say to send "0" for the first page.
+        after: after ?? '0',
       }),
     )
     .then((r) => searchResponse.parse(plain(r)));
@@ -51,6 +53,7 @@ export async function* contactsModifiedBetween(
   hs: HubSpotConnection,
   from: Date,
   to: Date,
+  stages: LifecycleStages,
 ): AsyncIterable<CrmLead[]> {
   const windows: Array<[number, number]> = [[from.getTime(), to.getTime()]];
   while (windows.length > 0) {
@@ -64,7 +67,7 @@ export async function* contactsModifiedBetween(
         windows.unshift([lo, mid], [mid, hi]);
         break;
       }
-      if (response.results.length > 0) yield response.results.map(toCrmLead);
+      if (response.results.length > 0) yield response.results.map((c) => contactToLead(c, stages));
       after = response.paging?.next?.after;
       if (!after) break;
     }

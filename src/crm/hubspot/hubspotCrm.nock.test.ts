@@ -52,6 +52,30 @@ const rateHeaders = {
 const bodyOf = async <T>(req: unknown): Promise<T> => (await (req as Request).json()) as T;
 type Inputs = { inputs: Array<{ id: string; properties: Record<string, string> }> };
 
+/** HubSpot's default lifecycle stages, as the lifecyclestage property lists them. */
+const DEFAULT_STAGES = [
+  'subscriber',
+  'lead',
+  'marketingqualifiedlead',
+  'salesqualifiedlead',
+  'opportunity',
+  'customer',
+  'evangelist',
+  'other',
+].map((value, displayOrder) => ({ value, label: value, displayOrder, hidden: false }));
+const lifecycleProperty = (options = DEFAULT_STAGES) => ({
+  name: 'lifecyclestage',
+  type: 'enumeration',
+  fieldType: 'radio',
+  options,
+});
+/** A lifecycle write reads the portal's stages first (once per adapter, when provisioning has not run). */
+const stagesRead = (options = DEFAULT_STAGES) =>
+  nock(API)
+    .get('/crm/v3/properties/contacts/lifecyclestage')
+    .query(true)
+    .reply(200, lifecycleProperty(options));
+
 let log: CallLogEntry[];
 let waits: number[];
 let crm: HubSpotCrm;
@@ -251,6 +275,7 @@ describe('HubSpot adapter (nock)', () => {
 
   it('moves the lifecycle stage backwards in two requests: clear, then set', async () => {
     const bodies: unknown[] = [];
+    stagesRead();
     nock(API)
       .post('/crm/v3/objects/contacts/batch/update')
       .times(2)
@@ -266,6 +291,7 @@ describe('HubSpot adapter (nock)', () => {
   });
 
   it('moves it forward in one request', async () => {
+    stagesRead();
     const scope = nock(API)
       .post('/crm/v3/objects/contacts/batch/update', {
         inputs: [{ id: '7', properties: { baton_stage: 'mql', lifecyclestage: 'marketingqualifiedlead' } }],
@@ -330,7 +356,7 @@ describe('HubSpot adapter (nock)', () => {
 
   it('follows search paging with `after`', async () => {
     nock(API)
-      .post('/crm/v3/objects/contacts/search', (b: { after?: string }) => b.after === undefined)
+      .post('/crm/v3/objects/contacts/search', (b: { after?: string }) => b.after === '0')
       .reply(200, { total: 3, results: [contact('1'), contact('2')], paging: { next: { after: '2' } } })
       .post('/crm/v3/objects/contacts/search', (b: { after?: string }) => b.after === '2')
       .reply(200, { total: 3, results: [contact('3')] });
@@ -365,6 +391,138 @@ describe('HubSpot adapter (nock)', () => {
     ]);
     scope.done();
     expect(results).toEqual([{ id: '5', ok: true }]);
+  });
+
+  describe('finding tasks (date-versioned associations)', () => {
+    const READ = '/crm/associations/2026-03/contacts/tasks/batch/read';
+    const at = { startedAt: '2026-11-22T10:00:00.000Z', completedAt: '2026-11-22T10:00:00.050Z' };
+    const to = (toObjectId: string) => ({
+      toObjectId,
+      associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 204, label: null }],
+    });
+    const task = (leadId: string, subject: string) => ({
+      leadId,
+      ownerId: '77',
+      subject,
+      body: '',
+      dueAt: new Date('2026-11-25T20:00:00Z'),
+    });
+
+    it('follows each lead’s paging.next.after, so a task on a later page is found', async () => {
+      const reads: unknown[] = [];
+      nock(API)
+        .post(READ)
+        .reply(async (req: unknown) => {
+          reads.push(await bodyOf(req));
+          return [
+            200,
+            {
+              status: 'COMPLETE',
+              results: [
+                { from: { id: '5' }, to: [to('901')], paging: { next: { after: 'c-901' } } },
+                { from: { id: '6' }, to: [] },
+              ],
+              ...at,
+            },
+          ];
+        })
+        .post(READ, { inputs: [{ id: '5', after: 'c-901' }] })
+        .reply(200, { status: 'COMPLETE', results: [{ from: { id: '5' }, to: [to('902')] }], ...at })
+        .post(
+          '/crm/v3/objects/tasks/batch/read',
+          (b: { inputs: Array<{ id: string }> }) => b.inputs.map((i) => i.id).join() === '901,902',
+        )
+        .reply(200, {
+          status: 'COMPLETE',
+          results: [
+            { id: '901', properties: { hs_task_subject: 'Older', hubspot_owner_id: '77' } },
+            { id: '902', properties: { hs_task_subject: 'Call Ann', hubspot_owner_id: '77' } },
+          ],
+          ...at,
+        });
+      expect(await crm.findTasks([task('5', 'Call Ann'), task('6', 'Call Ann')])).toEqual([true, false]);
+      expect(reads).toEqual([{ inputs: [{ id: '5' }, { id: '6' }] }]);
+      expect(log.map((l) => [l.operation, l.status])).toEqual([
+        ['contacts.tasks.associations.read', 'ok'],
+        ['contacts.tasks.associations.read', 'ok'],
+        ['tasks.batch.read', 'ok'],
+      ]);
+    });
+
+    it('a 429 on the date-versioned read is waited out and retried like any call', async () => {
+      nock(API)
+        .post(READ)
+        .reply(429, tenSecondly, { ...rateHeaders, 'Retry-After': '1' })
+        .post(READ)
+        .reply(207, {
+          status: 'COMPLETE',
+          results: [],
+          numErrors: 1,
+          errors: [
+            {
+              status: 'error',
+              category: 'OBJECT_NOT_FOUND',
+              message: 'gone',
+              context: { fromObjectId: ['5'] },
+            },
+          ],
+          ...at,
+        });
+      expect(await crm.findTasks([task('5', 'Call Ann')])).toEqual([false]);
+      expect(waits).toEqual([1000]);
+      expect(log.map((l) => [l.status, l.httpStatus, l.errorKind])).toEqual([
+        ['retrying', 429, 'rate_limited'],
+        ['ok', 200, null],
+      ]);
+    });
+  });
+
+  it('clears first a stage the portal orders before its Lead stage (a write there may be a move back)', async () => {
+    // A portal that reordered its stages (MQL before Lead) and has no Sales Qualified Lead.
+    stagesRead(
+      ['subscriber', 'marketingqualifiedlead', 'lead', 'opportunity', 'customer'].map(
+        (value, displayOrder) => ({
+          value,
+          label: value,
+          displayOrder,
+          hidden: false,
+        }),
+      ),
+    );
+    const bodies: unknown[] = [];
+    nock(API)
+      .post('/crm/v3/objects/contacts/batch/update')
+      .times(2)
+      .reply(async (req: unknown) => {
+        bodies.push(await bodyOf(req));
+        return [200, batchOk(['7'])];
+      });
+    // MQL comes before Lead in this portal: setting it may be a move back, so it is cleared first.
+    await crm.writeFields([{ leadId: '7', fields: { lifecycle: 'mql' } }]);
+    expect(bodies).toEqual([
+      { inputs: [{ id: '7', properties: { lifecyclestage: '' } }] },
+      { inputs: [{ id: '7', properties: { lifecyclestage: 'marketingqualifiedlead' } }] },
+    ]);
+  });
+
+  it('leaves the stage alone where the portal has no stage for the meaning, and still writes the rest', async () => {
+    stagesRead(DEFAULT_STAGES.filter((o) => o.value !== 'marketingqualifiedlead'));
+    const scope = nock(API)
+      .post('/crm/v3/objects/contacts/batch/update', {
+        inputs: [{ id: '7', properties: { baton_stage: 'mql' } }],
+      })
+      .reply(200, batchOk(['7']));
+    const results = await crm.writeFields([
+      { leadId: '7', fields: { stage: 'mql', lifecycle: 'mql' } },
+      { leadId: '8', fields: { lifecycle: 'mql' } },
+    ]);
+    scope.done();
+    expect(results).toEqual([
+      { id: '7', ok: true },
+      { id: '8', ok: true, leftAlone: 'this portal has no lifecycle stage for it' },
+    ]);
+    // The stages were read once, for this adapter.
+    expect(log.filter((l) => l.operation === 'properties.lifecyclestage.get')).toHaveLength(1);
   });
 
   it('an expired token (401) is an auth failure, not retried', async () => {
@@ -444,21 +602,22 @@ describe('HubSpot adapter (nock)', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(11 * 93 - 5);
   });
 
-  it('provisions the group, properties and lists once; a second run changes nothing', async () => {
+  it('provisions the group, properties and lists once, failing no call; a second run changes nothing', async () => {
     const policy = defaultPolicy();
     const properties: Array<{ name: string; type: string; fieldType: string; options?: unknown[] }> = [
       { name: 'email', type: 'string', fieldType: 'text' },
+      lifecycleProperty(),
     ];
-    const lists = new Map<string, { listId: string; name: string; processingType: string }>();
+    const lists = new Map<
+      string,
+      { listId: string; name: string; objectTypeId: string; processingType: string }
+    >();
+    const searches: Array<{ query: string; offset: number; count: number }> = [];
     let groupExists = false;
     nock(API)
       .persist()
-      .get('/crm/v3/properties/contacts/groups/baton')
-      .reply(() =>
-        groupExists
-          ? [200, { name: 'baton', label: 'Baton' }]
-          : [404, { status: 'error', message: 'not found' }],
-      )
+      .get('/crm/v3/properties/contacts/groups')
+      .reply(() => [200, { results: groupExists ? [{ name: 'baton', label: 'Baton' }] : [] }])
       .post('/crm/v3/properties/contacts/groups')
       .reply(() => {
         groupExists = true;
@@ -473,17 +632,22 @@ describe('HubSpot adapter (nock)', () => {
         properties.push(b);
         return [201, b];
       })
-      .get(/\/crm\/v3\/lists\/object-type-id\/0-1\/name\/.*/)
-      .query(true)
-      .reply((req: unknown) => {
-        const name = decodeURIComponent((req as Request).url.split('/name/')[1]?.split('?')[0] ?? '');
-        const list = lists.get(name);
-        return list ? [200, { list }] : [404, { status: 'error', message: 'List does not exist' }];
+      .post('/crm/v3/lists/search')
+      .reply(async (req: unknown) => {
+        const b = await bodyOf<{ query: string; offset: number; count: number }>(req);
+        searches.push(b);
+        const hits = [...lists.values()].filter((l) => l.name.includes(b.query));
+        return [200, { lists: hits, offset: hits.length, hasMore: false, total: hits.length }];
       })
       .post('/crm/v3/lists')
       .reply(async (req: unknown) => {
         const name = (await bodyOf<{ name: string }>(req)).name;
-        const list = { listId: String(100 + lists.size), name, processingType: 'MANUAL' };
+        const list = {
+          listId: String(100 + lists.size),
+          name,
+          objectTypeId: '0-1',
+          processingType: 'MANUAL',
+        };
         lists.set(name, list);
         return [200, { list }];
       });
@@ -492,25 +656,75 @@ describe('HubSpot adapter (nock)', () => {
     expect(first.created).toContain('property group baton');
     expect(first.created).toContain('property baton_fit_score');
     expect(Object.keys(first.lists).sort()).toEqual(policy.nurtureLists.map((l) => l.key).sort());
+    // A fresh install looks its lists up by a search on their names: no 404 in the sync log.
+    expect(log.filter((l) => l.status !== 'ok')).toEqual([]);
+    expect(searches[0]).toMatchObject({ query: policy.nurtureLists[0]?.name, offset: 0, count: 500 });
     const second = await crm.provision(policy);
     expect(second.created).toEqual([]);
     expect(second.lists).toEqual(first.lists);
     expect(second.problems).toEqual([]);
   });
 
-  it('reports a property that exists with the wrong type, precisely, without touching it', async () => {
+  it('follows the list search past a page of lists whose names only contain the one sought', async () => {
+    const name = defaultPolicy().nurtureLists[0]?.name ?? '';
+    const like = (listId: string, listName: string) => ({
+      listId,
+      name: listName,
+      objectTypeId: '0-1',
+      processingType: 'MANUAL',
+    });
     nock(API)
-      .get('/crm/v3/properties/contacts/groups/baton')
-      .reply(200, { name: 'baton', label: 'Baton' })
+      .get('/crm/v3/properties/contacts/groups')
+      .reply(200, { results: [{ name: 'baton' }] })
       .get('/crm/v3/properties/contacts')
       .query(true)
-      .reply(200, { results: [{ name: 'baton_fit_score', type: 'string', fieldType: 'text', options: [] }] })
+      .reply(200, { results: [lifecycleProperty()] })
+      .post('/crm/v3/properties/contacts')
+      .times(11)
+      .reply(201, {})
+      .post(
+        '/crm/v3/lists/search',
+        (b: { query: string; offset: number }) => b.query === name && b.offset === 0,
+      )
+      .reply(200, { lists: [like('1', `${name} (old)`)], offset: 1, hasMore: true, total: 2 })
+      .post(
+        '/crm/v3/lists/search',
+        (b: { query: string; offset: number }) => b.query === name && b.offset === 1,
+      )
+      .reply(200, { lists: [like('2', name)], offset: 2, hasMore: false, total: 2 })
+      .post('/crm/v3/lists/search')
+      .times(5)
+      .reply(200, { lists: [], offset: 0, hasMore: false, total: 0 })
+      .post('/crm/v3/lists')
+      .times(5)
+      .reply(200, { list: { listId: '9' } });
+    const report = await crm.provision(defaultPolicy());
+    expect(report.lists['ops_review']).toBe('2');
+    expect(report.unchanged).toContain(`list ${name}`);
+  });
+
+  it('reports a property that exists with the wrong type, precisely, without touching it', async () => {
+    nock(API)
+      .get('/crm/v3/properties/contacts/groups')
+      .reply(200, { results: [{ name: 'baton', label: 'Baton' }] })
+      .get('/crm/v3/properties/contacts')
+      .query(true)
+      .reply(200, {
+        results: [
+          { name: 'baton_fit_score', type: 'string', fieldType: 'text', options: [] },
+          lifecycleProperty(),
+        ],
+      })
       .post('/crm/v3/properties/contacts')
       .times(10)
       .reply(201, {})
-      .get(/\/crm\/v3\/lists\/object-type-id\/0-1\/name\/.*/)
+      .post('/crm/v3/lists/search')
       .times(6)
-      .reply(200, { list: { listId: '5', name: 'x', processingType: 'DYNAMIC' } });
+      .reply(async (req: unknown) => {
+        const { query } = await bodyOf<{ query: string }>(req);
+        const list = { listId: '5', name: query, objectTypeId: '0-1', processingType: 'DYNAMIC' };
+        return [200, { lists: [list], offset: 1, hasMore: false, total: 1 }];
+      });
     const report = await crm.provision(defaultPolicy());
     expect(report.problems[0]).toEqual({
       what: 'Contact property "baton_fit_score" exists as string/text; Baton needs number/number.',

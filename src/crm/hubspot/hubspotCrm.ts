@@ -1,6 +1,7 @@
 // The CRM port on HubSpot. Each capability lives in its own module (batched reads, search windows, field writes
 // with the two-step lifecycle move, lists v3 membership, tasks, owner names, provisioning); this class holds the
-// portal's connection and hands each call of the port to the module that does it.
+// portal's connection and its lifecycle stages, and hands each call of the port to the module that does it.
+import { z } from 'zod';
 import type { BatonFields } from '../../domain/decide/effect.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
 import type { CrmLead, CrmPort, CrmTask, ProvisioningReport, RecordResult } from '../port.ts';
@@ -9,20 +10,41 @@ import { readContacts } from './contactReads.ts';
 import { contactsModifiedBetween, countContactsModifiedBetween } from './contactSearch.ts';
 import { updateContacts } from './contactUpdates.ts';
 import type { HubSpotConnection } from './hubspotConnection.ts';
+import {
+  HUBSPOT_DEFAULT_STAGES,
+  resolveLifecycleStages,
+  stageOption,
+  type ChosenStages,
+  type LifecycleStages,
+} from './lifecycleStages.ts';
 import { addListMembers, removeListMembers } from './listMembership.ts';
 import { ownerNames } from './ownerNames.ts';
 import { provisionHubSpot } from './provisioning.ts';
+import { plain } from './sdkData.ts';
 import { createTasks, findTasks } from './tasks.ts';
+
+const lifecycleProperty = z.object({ options: z.array(stageOption) });
 
 export class HubSpotCrm implements CrmPort {
   private readonly hs: HubSpotConnection;
+  /** The portal's lifecycle stages: from provisioning, else read once when a read or write first needs them. */
+  private stages: Promise<LifecycleStages> | null = null;
+  /** What the policy maps lifecycle meanings to, for portals whose stages were customised. */
+  private chosen: ChosenStages = {};
 
   constructor(connection: HubSpotConnection) {
     this.hs = connection;
   }
 
+  /** The policy's lifecycle mapping (applied from the next read of the stages when it changed). */
+  chooseStages(chosen: ChosenStages): void {
+    if (JSON.stringify(chosen) === JSON.stringify(this.chosen)) return;
+    this.chosen = { ...chosen };
+    this.stages = null;
+  }
+
   readLeads(ids: readonly string[]): Promise<CrmLead[]> {
-    return readContacts(this.hs, ids);
+    return readContacts(this.hs, ids, this.readingStages());
   }
 
   countLeadsModifiedBetween(from: Date, to: Date): Promise<number> {
@@ -30,11 +52,11 @@ export class HubSpotCrm implements CrmPort {
   }
 
   leadsModifiedBetween(from: Date, to: Date): AsyncIterable<CrmLead[]> {
-    return contactsModifiedBetween(this.hs, from, to);
+    return contactsModifiedBetween(this.hs, from, to, this.readingStages());
   }
 
   writeFields(updates: ReadonlyArray<{ leadId: string; fields: BatonFields }>): Promise<RecordResult[]> {
-    return writeBatonFields(this.hs, updates);
+    return writeBatonFields(this.hs, updates, () => this.lifecycleStages());
   }
 
   setOwners(updates: ReadonlyArray<{ leadId: string; ownerId: string | null }>): Promise<RecordResult[]> {
@@ -62,12 +84,39 @@ export class HubSpotCrm implements CrmPort {
     return createTasks(this.hs, tasks);
   }
 
-  /** The leads' tasks (v4 association read, then a batch read of the tasks), matched on owner and subject. */
+  /** The leads' tasks (association read, every page, then a batch read of the tasks), matched on owner and subject. */
   findTasks(tasks: readonly CrmTask[]): Promise<boolean[]> {
     return findTasks(this.hs, tasks);
   }
 
-  provision(policy: Policy): Promise<ProvisioningReport> {
-    return provisionHubSpot(this.hs, policy);
+  async provision(policy: Policy): Promise<ProvisioningReport> {
+    const { report, stages } = await provisionHubSpot(this.hs, policy);
+    this.stages = Promise.resolve(stages);
+    return report;
+  }
+
+  /**
+   * Reading a stage needs only what its value means: HubSpot's default stages keep their internal values in every
+   * portal, and the policy names the custom ones. (Writing also needs the portal's order: lifecycleStages().)
+   */
+  private readingStages(): LifecycleStages {
+    return { ...HUBSPOT_DEFAULT_STAGES, valueOf: { ...HUBSPOT_DEFAULT_STAGES.valueOf, ...this.chosen } };
+  }
+
+  /** Read once when provisioning has not run in this process; a failed read is tried again next time. */
+  private lifecycleStages(): Promise<LifecycleStages> {
+    if (!this.stages) {
+      const reading = this.hs
+        .call('properties.lifecyclestage.get', [], 'general', (c) =>
+          c.crm.properties.coreApi.getByName('contacts', 'lifecyclestage'),
+        )
+        // Gaps were reported by provisioning; here only the stages are kept.
+        .then((p) => resolveLifecycleStages(lifecycleProperty.parse(plain(p)).options, this.chosen).stages);
+      this.stages = reading;
+      reading.catch(() => {
+        if (this.stages === reading) this.stages = null;
+      });
+    }
+    return this.stages;
   }
 }

@@ -1,10 +1,17 @@
-// HubSpot OAuth: the authorize URL with exactly the scopes Baton uses, code exchange, refresh, token info and
-// revocation, through the official client (pointed at HubSpot or the sandbox).
-import { Client } from '@hubspot/api-client';
+// HubSpot OAuth on the date-versioned endpoints (2026-03): the authorize URL with exactly the scopes Baton uses,
+// the code exchange, refresh, introspection and revocation — form-encoded POSTs with every parameter in the body
+// (spec: HubSpot-public-api-spec-collection PublicApiSpecs/Auth/Oauth/Rollouts/279897/2026-03/oauth.json; docs:
+// https://developers.hubspot.com/docs/api-reference/auth-oauth-v3/guide). HubSpot switches the v1 OAuth endpoints
+// off on 2027-02-16 (changelog "v1-oauth-api-deprecation"), and @hubspot/api-client 14's OAuth helpers still call
+// them, so Baton calls these itself. Uninstalling is its own endpoint (appUninstall.ts).
 import { z } from 'zod';
 import { CrmError } from '../port.ts';
 import type { OAuthFlow } from '../provider.ts';
-import { hubspotResponse, noAnswer } from './callFailure.ts';
+import type { TokenSet } from '../tokenSet.ts';
+import { uninstallApp } from './appUninstall.ts';
+import { oauthPost } from './oauthRequest.ts';
+
+export { tokenSetSchema, type TokenSet } from '../tokenSet.ts';
 
 /** Exactly what Baton uses: contacts (read, write incl. tasks), their schema (provisioning), lists, owners. */
 export const HUBSPOT_SCOPES = [
@@ -27,19 +34,23 @@ export interface HubSpotApp {
   apiBaseUrl: string;
 }
 
-export { tokenSetSchema, type TokenSet } from '../tokenSet.ts';
-import type { TokenSet } from '../tokenSet.ts';
-
+/** AccessTokenResponse (2026-03 spec): the token pair, and whose portal and user it is. */
 const tokenResponse = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
-  expiresIn: z.number().positive(),
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  token_type: z.string(),
+  hub_id: z.number().int().optional(),
+  user_id: z.number().int().optional(),
+  scopes: z.array(z.string()).optional(),
 });
 
-const tokenInfoResponse = z.object({
-  hubId: z.number(),
-  userId: z.number().optional(),
-  hubDomain: z.string().optional(),
+/** PublicAccessTokenInfoResponse (2026-03 spec), as far as Baton reads it. */
+const accessTokenInfo = z.object({
+  active: z.boolean(),
+  hub_id: z.number().int(),
+  hub_domain: z.string().optional(),
+  user_id: z.number().int().optional(),
   user: z.string().optional(),
   scopes: z.array(z.string()).default([]),
 });
@@ -53,42 +64,16 @@ export function authorizeUrl(app: HubSpotApp, redirectUri: string, state: string
   return url.toString();
 }
 
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+const clientOf = (app: HubSpotApp) => ({ client_id: app.clientId, client_secret: app.clientSecret });
 
-/** HubSpot answers a revoked or unknown refresh token with 400 BAD_REFRESH_TOKEN: that is an auth failure. */
-function oauthError(operation: string, error: unknown): CrmError {
-  const failure = hubspotResponse(error);
-  if (!failure) {
-    const what = noAnswer(error) ? 'no response' : String(error);
-    return new CrmError('retryable', `${operation}: ${what}`, { cause: error });
-  }
-  const body = failure.body;
-  const status = typeof body === 'object' && body !== null && 'status' in body ? String(body.status) : '';
-  if (failure.status === 400 && /BAD_(REFRESH_TOKEN|AUTH_CODE|GRANT)|INVALID_GRANT/i.test(status)) {
-    return new CrmError('auth_invalid', `${operation}: ${status}`, { status: 400, cause: error });
-  }
-  if (failure.status >= 500 || failure.status === 429) {
-    return new CrmError('retryable', `${operation}: HTTP ${failure.status}`, {
-      status: failure.status,
-      cause: error,
-    });
-  }
-  return new CrmError('permanent', `${operation}: HTTP ${failure.status} ${status}`, {
-    status: failure.status,
-    cause: error,
-  });
-}
-
-function oauthClient(app: HubSpotApp): Client {
-  return new Client({ basePath: app.apiBaseUrl });
-}
-
-function toTokenSet(response: unknown, now: Date): TokenSet {
-  const t = tokenResponse.parse(plain(response));
+function toTokenSet(response: unknown, now: Date, operation: string): TokenSet & { portalId: string | null } {
+  const t = tokenResponse.safeParse(response);
+  if (!t.success) throw new CrmError('permanent', `${operation}: unexpected answer from HubSpot`);
   return {
-    accessToken: t.accessToken,
-    refreshToken: t.refreshToken,
-    expiresAt: new Date(now.getTime() + t.expiresIn * 1000),
+    accessToken: t.data.access_token,
+    refreshToken: t.data.refresh_token,
+    expiresAt: new Date(now.getTime() + t.data.expires_in * 1000),
+    portalId: t.data.hub_id === undefined ? null : String(t.data.hub_id),
   };
 }
 
@@ -98,37 +83,27 @@ export async function exchangeCode(
   redirectUri: string,
   now: Date,
 ): Promise<TokenSet> {
-  try {
-    const response = await oauthClient(app).oauth.tokensApi.create(
-      'authorization_code',
-      code,
-      redirectUri,
-      app.clientId,
-      app.clientSecret,
-    );
-    return toTokenSet(response, now);
-  } catch (error) {
-    throw oauthError('oauth.code-exchange', error);
-  }
+  const body = { grant_type: 'authorization_code', code, redirect_uri: redirectUri, ...clientOf(app) };
+  const { portalId: _portalId, ...tokens } = toTokenSet(
+    await oauthPost(app.apiBaseUrl, '/token', body, 'oauth.code-exchange'),
+    now,
+    'oauth.code-exchange',
+  );
+  return tokens;
 }
 
 /** A new access token; HubSpot may rotate the refresh token too, and the new one must be kept. */
 export async function refreshTokens(app: HubSpotApp, refreshToken: string, now: Date): Promise<TokenSet> {
-  try {
-    const response = await oauthClient(app).oauth.tokensApi.create(
-      'refresh_token',
-      undefined,
-      undefined,
-      app.clientId,
-      app.clientSecret,
-      refreshToken,
-    );
-    return toTokenSet(response, now);
-  } catch (error) {
-    throw oauthError('oauth.refresh', error);
-  }
+  const body = { grant_type: 'refresh_token', refresh_token: refreshToken, ...clientOf(app) };
+  const { portalId: _portalId, ...tokens } = toTokenSet(
+    await oauthPost(app.apiBaseUrl, '/token', body, 'oauth.refresh'),
+    now,
+    'oauth.refresh',
+  );
+  return tokens;
 }
 
+/** Whose access token this is: the portal, its domain, the user who installed. */
 export async function tokenInfo(
   app: HubSpotApp,
   accessToken: string,
@@ -139,30 +114,31 @@ export async function tokenInfo(
   userId: string | null;
   scopes: string[];
 }> {
-  try {
-    const info = tokenInfoResponse.parse(
-      plain(await oauthClient(app).oauth.accessTokensApi.get(accessToken)),
-    );
-    return {
-      portalId: String(info.hubId),
-      domain: info.hubDomain ?? null,
-      user: info.user ?? null,
-      userId: info.userId === undefined ? null : String(info.userId),
-      scopes: info.scopes,
-    };
-  } catch (error) {
-    if (error instanceof z.ZodError)
-      throw new CrmError('permanent', 'oauth.token-info: unexpected response', { cause: error });
-    throw oauthError('oauth.token-info', error);
-  }
+  const body = { token: accessToken, token_type_hint: 'access_token', ...clientOf(app) };
+  const info = accessTokenInfo.safeParse(
+    await oauthPost(app.apiBaseUrl, '/token/introspect', body, 'oauth.introspect'),
+  );
+  if (!info.success) throw new CrmError('permanent', 'oauth.introspect: unexpected answer from HubSpot');
+  if (!info.data.active) throw new CrmError('auth_invalid', 'oauth.introspect: the token is not active');
+  return {
+    portalId: String(info.data.hub_id),
+    domain: info.data.hub_domain ?? null,
+    user: info.data.user ?? null,
+    userId: info.data.user_id === undefined ? null : String(info.data.user_id),
+    scopes: info.data.scopes,
+  };
 }
 
+/** Revokes a refresh token (only the token: the app stays installed — see appUninstall.ts). */
 export async function revokeRefreshToken(app: HubSpotApp, refreshToken: string): Promise<void> {
-  try {
-    await oauthClient(app).oauth.refreshTokensApi.archive(refreshToken);
-  } catch (error) {
-    throw oauthError('oauth.revoke', error);
-  }
+  const body = { token: refreshToken, token_type_hint: 'refresh_token', ...clientOf(app) };
+  await oauthPost(app.apiBaseUrl, '/token/revoke', body, 'oauth.revoke');
+}
+
+/** A usable access token for a disconnect: the stored one while it lasts, else one from the refresh token. */
+async function currentAccessToken(app: HubSpotApp, credentials: TokenSet, now: Date): Promise<string> {
+  if (credentials.expiresAt.getTime() > now.getTime() + 60_000) return credentials.accessToken;
+  return (await refreshTokens(app, credentials.refreshToken, now)).accessToken;
 }
 
 /** Installing in a portal: consent, then the code for tokens and the portal (and user) they belong to. */
@@ -192,6 +168,17 @@ export function hubspotOAuthFlow(app: HubSpotApp): OAuthFlow {
         credentials,
       };
     },
-    revoke: (credentials) => revokeRefreshToken(app, credentials.refreshToken),
+    // A real uninstall: HubSpot removes the app (its cards, its webhooks) from the portal, then the refresh token
+    // is revoked. Revoking alone would leave the app installed and its webhooks coming.
+    async disconnect(credentials, now) {
+      const accessToken = await currentAccessToken(app, credentials, now);
+      await uninstallApp(app.apiBaseUrl, accessToken);
+      // The uninstall ends the install's tokens; revoking too is belt and braces (a 4xx here changes nothing).
+      const revoked = await revokeRefreshToken(app, credentials.refreshToken).then(
+        () => true,
+        () => false,
+      );
+      return { uninstalled: true, revoked };
+    },
   };
 }

@@ -4,6 +4,7 @@ import { LimiterRegistry } from '../rateLimits.ts';
 import type { ProviderDeps } from '../provider.ts';
 import { HubSpotConnection } from './hubspotConnection.ts';
 import { HubSpotCrm } from './hubspotCrm.ts';
+import type { ChosenStages } from './lifecycleStages.ts';
 import { HUBSPOT_LIMITS } from './limits.ts';
 import { refreshTokens, type HubSpotApp } from './oauth.ts';
 
@@ -18,7 +19,8 @@ export class HubSpotPortals {
     this.deps = deps;
   }
 
-  crm(tenantId: string): HubSpotCrm {
+  /** The portal's adapter; `chosenStages` is what the policy maps lifecycle meanings to (custom stages). */
+  crm(tenantId: string, chosenStages: ChosenStages = {}): HubSpotCrm {
     let crm = this.portals.get(tenantId);
     if (!crm) {
       const d = this.deps;
@@ -42,6 +44,7 @@ export class HubSpotPortals {
       crm = new HubSpotCrm(connection);
       this.portals.set(tenantId, crm);
     }
+    crm.chooseStages(chosenStages);
     return crm;
   }
 

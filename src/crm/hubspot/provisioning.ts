@@ -1,19 +1,21 @@
-// Provisioning on install/connect: the "baton" property group, Baton's contact properties, and one MANUAL list
-// per nurture list of the tenant policy. Idempotent: a second run changes nothing. A property that exists with
-// another type is reported with the fix, never overwritten (it may hold someone else's data).
+// Provisioning on install/connect: the "baton" property group, Baton's contact properties, the portal's lifecycle
+// stages, and one MANUAL list per nurture list of the tenant policy. Idempotent: a second run changes nothing. A
+// property that exists with another type is reported with the fix, never overwritten (it may hold someone else's
+// data). Nothing is looked up by a call that answers 404 when it is missing: a fresh install fails no call.
 import {
   PropertyCreateFieldTypeEnum,
   PropertyCreateTypeEnum,
 } from '@hubspot/api-client/lib/codegen/crm/properties/index.js';
 import { z } from 'zod';
 import type { Policy } from '../../domain/policy/schema.ts';
-import { CrmError, type ProvisioningReport } from '../port.ts';
+import type { ProvisioningReport } from '../port.ts';
 import { batonPropertyDefinitions, PROPERTY_GROUP, type PropertyDefinition } from './batonProperties.ts';
 import type { HubSpotConnection } from './hubspotConnection.ts';
+import { resolveLifecycleStages, stageOption, type LifecycleStages } from './lifecycleStages.ts';
+import { provisionNurtureLists } from './nurtureLists.ts';
 import { plain } from './sdkData.ts';
 
 const CONTACTS = 'contacts';
-const CONTACT_TYPE_ID = '0-1';
 
 const TYPE: Record<PropertyDefinition['type'], PropertyCreateTypeEnum> = {
   string: PropertyCreateTypeEnum.String,
@@ -34,43 +36,48 @@ const existingProperty = z.object({
   type: z.string(),
   fieldType: z.string(),
   groupName: z.string().optional(),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).default([]),
+  options: z.array(stageOption).default([]),
 });
-const listFetch = z.object({
-  list: z.object({ listId: z.string(), name: z.string(), processingType: z.string() }),
-});
-const listCreate = z.object({ list: z.object({ listId: z.string() }) });
-
-async function orNullWhenMissing<T>(call: Promise<T>): Promise<T | null> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof CrmError && error.kind === 'not_found') return null;
-    throw error;
-  }
-}
+type ExistingProperty = z.infer<typeof existingProperty>;
+const groups = z.object({ results: z.array(z.object({ name: z.string() })) });
 
 const sameOptions = (
   a: ReadonlyArray<{ value: string; label: string }>,
   b: ReadonlyArray<{ value: string; label: string }>,
 ) => a.length === b.length && a.every((o, i) => o.value === b[i]?.value && o.label === b[i]?.label);
 
-export async function provisionHubSpot(hs: HubSpotConnection, policy: Policy): Promise<ProvisioningReport> {
-  const report: ProvisioningReport = { created: [], unchanged: [], problems: [], lists: {} };
-  await provisionPropertyGroup(hs, report);
-  await provisionProperties(hs, policy, report);
-  await provisionNurtureLists(hs, policy, report);
-  return report;
+export interface Provisioned {
+  report: ProvisioningReport;
+  /** The portal's lifecycle stages as Baton writes and reads them. */
+  stages: LifecycleStages;
 }
 
-/** The "baton" property group Baton's contact properties live in. */
+export async function provisionHubSpot(hs: HubSpotConnection, policy: Policy): Promise<Provisioned> {
+  const report: ProvisioningReport = { created: [], unchanged: [], problems: [], lists: {} };
+  await provisionPropertyGroup(hs, report);
+  const properties = await contactProperties(hs);
+  await provisionProperties(hs, policy, properties, report);
+  // The policy has no lifecycle mapping yet: a stage the portal lacks is reported with the mapping to set.
+  const { stages, problems } = resolveLifecycleStages(
+    properties.get('lifecyclestage')?.options ?? [],
+    policy.lifecycleStages,
+  );
+  report.problems.push(...problems);
+  await provisionNurtureLists(hs, policy, report);
+  return { report, stages };
+}
+
+/** The "baton" property group Baton's contact properties live in, found among the portal's groups. */
 async function provisionPropertyGroup(hs: HubSpotConnection, report: ProvisioningReport): Promise<void> {
-  const group = await orNullWhenMissing(
-    hs.call('properties.groups.get', [], 'general', (c) =>
-      c.crm.properties.groupsApi.getByName(CONTACTS, PROPERTY_GROUP.name),
+  const all = groups.parse(
+    plain(
+      await hs.call('properties.groups.list', [], 'general', (c) =>
+        c.crm.properties.groupsApi.getAll(CONTACTS),
+      ),
     ),
   );
-  if (group) report.unchanged.push(`property group ${PROPERTY_GROUP.name}`);
+  if (all.results.some((g) => g.name === PROPERTY_GROUP.name))
+    report.unchanged.push(`property group ${PROPERTY_GROUP.name}`);
   else {
     await hs.call('properties.groups.create', [], 'general', (c) =>
       c.crm.properties.groupsApi.create(CONTACTS, { ...PROPERTY_GROUP }),
@@ -79,12 +86,8 @@ async function provisionPropertyGroup(hs: HubSpotConnection, report: Provisionin
   }
 }
 
-/** Baton's contact properties: missing ones created, select options kept in step with the policy. */
-async function provisionProperties(
-  hs: HubSpotConnection,
-  policy: Policy,
-  report: ProvisioningReport,
-): Promise<void> {
+/** The portal's contact properties by name (Baton's own, and lifecyclestage with its options). */
+async function contactProperties(hs: HubSpotConnection): Promise<Map<string, ExistingProperty>> {
   const all = z
     .object({ results: z.array(existingProperty) })
     .parse(
@@ -92,8 +95,16 @@ async function provisionProperties(
         await hs.call('properties.list', [], 'general', (c) => c.crm.properties.coreApi.getAll(CONTACTS)),
       ),
     );
-  const byName = new Map(all.results.map((p) => [p.name, p]));
+  return new Map(all.results.map((p) => [p.name, p]));
+}
 
+/** Baton's contact properties: missing ones created, select options kept in step with the policy. */
+async function provisionProperties(
+  hs: HubSpotConnection,
+  policy: Policy,
+  byName: ReadonlyMap<string, ExistingProperty>,
+  report: ProvisioningReport,
+): Promise<void> {
   for (const def of batonPropertyDefinitions(policy)) {
     const found = byName.get(def.name);
     if (!found) {
@@ -122,47 +133,6 @@ async function provisionProperties(
       report.created.push(`options of property ${def.name}`);
     } else {
       report.unchanged.push(`property ${def.name}`);
-    }
-  }
-}
-
-/** One MANUAL contact list per nurture list of the policy; a list of that name Baton cannot edit is a problem. */
-async function provisionNurtureLists(
-  hs: HubSpotConnection,
-  policy: Policy,
-  report: ProvisioningReport,
-): Promise<void> {
-  for (const list of policy.nurtureLists) {
-    const existing = await orNullWhenMissing(
-      hs.call('lists.get-by-name', [], 'general', (c) =>
-        c.crm.lists.listsApi.getByName(list.name, CONTACT_TYPE_ID),
-      ),
-    );
-    if (existing) {
-      const { list: found } = listFetch.parse(plain(existing));
-      if (found.processingType !== 'MANUAL') {
-        report.problems.push({
-          what: `List "${list.name}" exists but is ${found.processingType.toLowerCase()}, so Baton cannot add or remove members.`,
-          fix: `Rename that list in HubSpot (Contacts › Lists), then reconnect Baton to create a manual "${list.name}".`,
-        });
-        continue;
-      }
-      report.lists[list.key] = found.listId;
-      report.unchanged.push(`list ${list.name}`);
-    } else {
-      const created = listCreate.parse(
-        plain(
-          await hs.call('lists.create', [], 'general', (c) =>
-            c.crm.lists.listsApi.create({
-              name: list.name,
-              objectTypeId: CONTACT_TYPE_ID,
-              processingType: 'MANUAL',
-            }),
-          ),
-        ),
-      );
-      report.lists[list.key] = created.list.listId;
-      report.created.push(`list ${list.name}`);
     }
   }
 }

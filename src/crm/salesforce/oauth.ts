@@ -183,6 +183,11 @@ export function salesforceOAuthFlow(app: SalesforceApp): OAuthFlow {
         },
       };
     },
-    revoke: (credentials) => revoke(app, credentials.refreshToken),
+    // A connected app is not uninstalled from the org by API: revoking the grant ends Baton's access; the package
+    // and its fields stay until an admin removes them.
+    async disconnect(credentials) {
+      await revoke(app, credentials.refreshToken);
+      return { uninstalled: false, revoked: true };
+    },
   };
 }

@@ -17,7 +17,7 @@ export function salesforceProvider(
     name: 'Salesforce',
     orgs,
     oauth: salesforceOAuthFlow(app),
-    port: (tenantId) => orgs.crm(tenantId),
+    port: (tenant) => orgs.crm(tenant.id),
     async settingsAfterProvisioning(tenantId, report, policy) {
       // Leads Baton gives back to marketing go to the package's queue (a missing queue is in the report already).
       if (policy.marketingOwnerId || !report.unchanged.includes(`queue ${SF_MARKETING_QUEUE}`)) return {};

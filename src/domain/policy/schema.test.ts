@@ -352,6 +352,25 @@ describe('strictness and partial settings', () => {
     const m = parsePolicy({ escalation: { managers: { 'rep-1': 'mgr-1' }, fallbackManagerId: 'mgr-0' } });
     expect(m.ok && m.policy.escalation.managers['rep-1']).toBe('mgr-1');
   });
+
+  it("lifecycle stages default to the CRM's own and accept a portal's renamed stage per meaning", () => {
+    const d = parsePolicy({});
+    expect(d.ok && d.policy.lifecycleStages).toEqual({});
+    const m = parsePolicy({ lifecycleStages: { mql: '1034567', lead: 'lead' } });
+    expect(m.ok && m.policy.lifecycleStages).toEqual({ mql: '1034567', lead: 'lead' });
+  });
+
+  it.each([
+    ['a meaning Baton does not know', { won: 'closedwon' }],
+    ['an empty stage value', { mql: '' }],
+    ['a stage value that is not text', { mql: 7 }],
+    ['a stage value longer than any CRM allows', { mql: 'x'.repeat(101) }],
+  ])('refuses lifecycle stages with %s, naming the field', (_what, lifecycleStages) => {
+    const result = parsePolicy({ lifecycleStages });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems.map((p) => p.field)).toEqual([expect.stringMatching(/^lifecycleStages/)]);
+  });
 });
 
 describe('an accepted policy never makes the business calendar throw', () => {

@@ -11,6 +11,8 @@ import { DEFAULT_POLICY } from './defaults.ts';
 import { storableText } from '../storableText.ts';
 
 const WIN_STAGES = ['mql', 'assigned', 'accepted', 'qualified'] as const;
+/** What a CRM lifecycle stage can mean to Baton (the CRM port's lifecycles, unknown aside). */
+const LIFECYCLE_MEANINGS = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'other'] as const;
 
 const clock = z
   .string()
@@ -210,6 +212,12 @@ export const policySchema = z
         }),
       ])
       .default({ mode: 'crm' }),
+    /**
+     * The CRM's lifecycle stage for each meaning Baton uses, where the CRM's own stages were renamed or replaced
+     * (HubSpot portals can customise theirs): meaning → the stage's internal value. Unset meanings use the CRM's
+     * default stage (HubSpot: lead, marketingqualifiedlead, …).
+     */
+    lifecycleStages: z.partialRecord(z.enum(LIFECYCLE_MEANINGS), storableText().min(1).max(100)).default({}),
     /** Who owns a lead that is back with marketing: a queue or user id in the CRM, or null for unassigned. */
     marketingOwnerId: storableText().min(1).nullable().default(null),
     /** The win probabilities the CRM's forecast uses, compared with the measured ones. */

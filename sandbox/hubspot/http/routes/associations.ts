@@ -1,7 +1,10 @@
 // Associations v4 (/crm/v4/...): list a record's associations, associate with the default type or with
-// given types, remove, and the batch forms. Associating an activity with a contact moves the contact's
-// activity roll-ups, as HubSpot recalculates them.
-import { Router, type Request } from 'express';
+// given types, remove, and the batch forms; and the date-versioned batch read that succeeds v4 (v4 is unsupported
+// from 2027-03-30, so the sandbox serves both). Associating an activity with a contact moves the contact's
+// activity roll-ups, as HubSpot recalculates them. Record ids are strings in every answer, as the specs type them
+// (PublicApiSpecs/CRM/Associations/Rollouts/130902/v4/associations.json and .../2026-03/associations.json:
+// MultiAssociatedObjectWithLabel.toObjectId, LabelsBetweenObjectPair.fromObjectId/toObjectId).
+import { Router, type Request, type Response } from 'express';
 import { notFound, validationError } from '../../hubspotErrors.ts';
 import {
   defaultAssociationTypeId,
@@ -43,11 +46,69 @@ function defaultType(from: ObjectTypeName, to: ObjectTypeName): number {
   return id;
 }
 
+// The specs type `label` as an optional string; HubSpot's associations guide shows `"label": null` for an
+// unlabeled type, which every type the sandbox creates is.
 const associated = (portal: Portal, from: ObjectTypeName, id: string, to: ObjectTypeName) =>
   portal.associations.of(from, id, to).map((a) => ({
-    toObjectId: Number(a.toId),
+    toObjectId: a.toId,
     associationTypes: a.types.map((t) => ({ category: t.category, typeId: t.typeId, label: null })),
   }));
+
+/**
+ * How many associations of one record a batch read answers at once. The specs publish no page size; 500 is the
+ * documented default `limit` of the read of one record's associations.
+ */
+export const BATCH_READ_PAGE = 500;
+
+/**
+ * POST …/{fromObjectType}/{toObjectType}/batch/read, v4 and 2026-03 alike: inputs [{ id, after? }]; per record
+ * `paging.next.after` only when it has more associations, to be sent back with its id for the next page. A record
+ * that does not exist is a 207 error (StandardError: status, category, message, context, errors, links).
+ */
+function batchRead(req: Request, res: Response): void {
+  const { portal } = authOf(req);
+  const [from, to] = [typeParam(req, 'fromObjectType'), typeParam(req, 'toObjectType')];
+  const body = associationBatchReadBody.parse(req.body);
+  const at = portal.now();
+  const missing = body.inputs.filter((i) => !portal.find(from, i.id)).map((i) => i.id);
+  const results = body.inputs
+    .filter((i) => portal.find(from, i.id))
+    .map((i) => {
+      if (i.after !== undefined && !/^\d+$/.test(i.after))
+        throw validationError(`Invalid paging cursor "${i.after}" for id ${i.id}.`);
+      // The cursor is the last id answered: the next page starts after it, whatever changed in between.
+      const after = i.after === undefined ? -1 : Number(i.after);
+      const rest = associated(portal, from, i.id, to).filter((a) => Number(a.toObjectId) > after);
+      const page = rest.slice(0, BATCH_READ_PAGE);
+      const last = page.at(-1);
+      return {
+        from: { id: i.id },
+        to: page,
+        ...(rest.length > page.length && last && { paging: { next: { after: last.toObjectId } } }),
+      };
+    });
+  const errors =
+    missing.length > 0
+      ? [
+          {
+            status: 'error',
+            category: 'OBJECT_NOT_FOUND',
+            message: `No ${OBJECT_TYPE_INFO[from].singular} with id(s) ${missing.join(', ')}`,
+            context: { fromObjectId: missing },
+            errors: [],
+            links: {},
+          },
+        ]
+      : [];
+  res.status(errors.length > 0 ? 207 : 200).json(batchEnvelope(at, portal.now(), results, errors));
+}
+
+/** The date-versioned associations API (/crm/associations/2026-03/...): the batch read Baton uses. */
+export function datedAssociationsRoutes(): Router {
+  const router = Router();
+  router.post('/:fromObjectType/:toObjectType/batch/read', batchRead);
+  return router;
+}
 
 export function associationsRoutes(): Router {
   const router = Router();
@@ -101,9 +162,9 @@ export function associationsRoutes(): Router {
     }
     res.status(201).json({
       fromObjectTypeId: OBJECT_TYPE_INFO[from].objectTypeId,
-      fromObjectId: Number(fromId),
+      fromObjectId: fromId,
       toObjectTypeId: OBJECT_TYPE_INFO[to].objectTypeId,
-      toObjectId: Number(toId),
+      toObjectId: toId,
       labels: [],
     });
   });
@@ -118,28 +179,7 @@ export function associationsRoutes(): Router {
     res.status(204).end();
   });
 
-  router.post('/associations/:fromObjectType/:toObjectType/batch/read', (req, res) => {
-    const { portal } = authOf(req);
-    const [from, to] = [typeParam(req, 'fromObjectType'), typeParam(req, 'toObjectType')];
-    const body = associationBatchReadBody.parse(req.body);
-    const at = portal.now();
-    const missing = body.inputs.filter((i) => !portal.find(from, i.id)).map((i) => i.id);
-    const results = body.inputs
-      .filter((i) => portal.find(from, i.id))
-      .map((i) => ({ from: { id: i.id }, to: associated(portal, from, i.id, to) }));
-    const errors =
-      missing.length > 0
-        ? [
-            {
-              status: 'error',
-              category: 'OBJECT_NOT_FOUND',
-              message: `No ${OBJECT_TYPE_INFO[from].singular} with id(s) ${missing.join(', ')}`,
-              context: { fromObjectId: missing },
-            },
-          ]
-        : [];
-    res.status(errors.length > 0 ? 207 : 200).json(batchEnvelope(at, portal.now(), results, errors));
-  });
+  router.post('/associations/:fromObjectType/:toObjectType/batch/read', batchRead);
 
   router.post('/associations/:fromObjectType/:toObjectType/batch/associate/default', (req, res) => {
     const { portal } = authOf(req);
@@ -184,9 +224,9 @@ export function associationsRoutes(): Router {
         });
       return {
         fromObjectTypeId: OBJECT_TYPE_INFO[from].objectTypeId,
-        fromObjectId: Number(i.from.id),
+        fromObjectId: i.from.id,
         toObjectTypeId: OBJECT_TYPE_INFO[to].objectTypeId,
-        toObjectId: Number(i.to.id),
+        toObjectId: i.to.id,
         labels: [],
       };
     });

@@ -9,9 +9,11 @@ import { authOf } from '../requestContext.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-const updateResponse = (c: MembershipChange, kind: 'add' | 'remove' | 'both'): Record<string, string[]> => ({
-  ...(kind !== 'remove' && { recordsIdsAdded: c.added }),
-  ...(kind !== 'add' && { recordIdsRemoved: c.removed }),
+// The spec's `MembershipsUpdateResponse` (PublicApiSpecs/CRM/Lists/Rollouts/144891/v3/lists.json) requires all
+// three arrays on add, remove and add-and-remove alike: what an answer did not do is an empty array.
+const updateResponse = (c: MembershipChange): Record<string, string[]> => ({
+  recordsIdsAdded: c.added,
+  recordIdsRemoved: c.removed,
   recordIdsMissing: c.missing,
 });
 
@@ -43,12 +45,12 @@ export function listMembershipRoutes(): Router {
 
   router.put('/:listId/memberships/add', (req, res) => {
     const change = authOf(req).portal.changeListMembers(param(req, 'listId'), recordIds.parse(req.body), []);
-    res.json(updateResponse(change, 'add'));
+    res.json(updateResponse(change));
   });
 
   router.put('/:listId/memberships/remove', (req, res) => {
     const change = authOf(req).portal.changeListMembers(param(req, 'listId'), [], recordIds.parse(req.body));
-    res.json(updateResponse(change, 'remove'));
+    res.json(updateResponse(change));
   });
 
   router.put('/:listId/memberships/add-and-remove', (req, res) => {
@@ -58,7 +60,7 @@ export function listMembershipRoutes(): Router {
       body.recordIdsToAdd,
       body.recordIdsToRemove,
     );
-    res.json(updateResponse(change, 'both'));
+    res.json(updateResponse(change));
   });
 
   router.delete('/:listId/memberships', (req, res) => {

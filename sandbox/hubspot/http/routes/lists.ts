@@ -1,5 +1,6 @@
 // Lists v3 (/crm/v3/lists): create, read by id or name, search, rename, delete and restore.
 import { Router } from 'express';
+import { z } from 'zod';
 import { notFound, validationError } from '../../hubspotErrors.ts';
 import type { CrmList } from '../../state/listStore.ts';
 import { listCreateBody, listSearchBody } from '../bodies.ts';
@@ -7,6 +8,10 @@ import { param, queryBool, queryList, queryText } from '../query.ts';
 import { authOf } from '../requestContext.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+const searchBody = listSearchBody.extend({
+  objectTypeId: z.string().optional(),
+  sort: z.string().optional(),
+});
 
 function listFields(l: CrmList): Record<string, unknown> {
   return {
@@ -63,9 +68,13 @@ export function listsRoutes(): Router {
     res.json({ list: toPublicList(list, true) });
   });
 
+  // Spec PublicApiSpecs/CRM/Lists/Rollouts/144891/v3/lists.json, POST /crm/v3/lists/search (ListSearchRequest):
+  // `query` on the list name (none: every list), filtered by `processingTypes`, `listIds` and `objectTypeId`;
+  // `offset` defaults to 0 and `count` to 20 (at most 500); deleted lists are not found. Answers
+  // ListSearchResponse { lists, offset (for the next request), hasMore, total }.
   router.post('/search', (req, res) => {
     const { portal } = authOf(req);
-    const body = listSearchBody.parse(req.body ?? {});
+    const body = searchBody.parse(req.body ?? {});
     const q = body.query?.toLowerCase() ?? '';
     const hits = portal.lists
       .all()
@@ -73,7 +82,8 @@ export function listsRoutes(): Router {
         (l) =>
           (q === '' || l.name.toLowerCase().includes(q)) &&
           (!body.processingTypes || body.processingTypes.includes(l.processingType)) &&
-          (!body.listIds || body.listIds.includes(l.listId)),
+          (!body.listIds || body.listIds.includes(l.listId)) &&
+          (!body.objectTypeId || body.objectTypeId === l.objectTypeId),
       )
       .sort((a, b) => Number(a.listId) - Number(b.listId));
     const page = hits.slice(body.offset, body.offset + body.count);

@@ -1,14 +1,16 @@
 // OAuth: the install screen (/oauth/authorize, approved at once for the configured portal, or denied on
-// request), the token endpoint (form-encoded authorization_code and refresh_token grants on /oauth/v1/token,
-// /oauth/v3/token and /oauth/2026-03/token), token introspection and uninstall (DELETE refresh token).
-// Codes are single-use and short-lived; access tokens expire; refresh tokens optionally rotate.
+// request) and the legacy v1 endpoints (token, access-token and refresh-token info, refresh-token delete), which
+// HubSpot serves until it switches them off on 2027-02-16 (changelog "v1-oauth-api-deprecation"; the legacy docs
+// carry the banner). The current endpoints (v3, 2026-03) are in oauthTokens.ts. Codes are single-use and
+// short-lived; access tokens expire; refresh tokens optionally rotate.
 import express, { Router, type Response } from 'express';
 import { notFound, oauthError } from '../../hubspotErrors.ts';
-import type { DeveloperApp } from '../../state/developerApp.ts';
 import type { SandboxState } from '../../state/sandboxState.ts';
 import type { AccessToken, RefreshToken } from '../../state/tokenStore.ts';
 import { authorizeQuery, tokenForm } from '../bodies.ts';
 import { param } from '../query.ts';
+import { currentTokenRoutes } from './oauthTokens.ts';
+import { grantTokens, lifetimeOf, type TokenRefusal } from './tokenGrants.ts';
 
 export interface OAuthOptions {
   codeTtlSeconds: number;
@@ -34,12 +36,13 @@ function errorPage(res: Response, message: string): void {
 
 const splitScopes = (text: string): string[] => text.split(/[\s+,]+/).filter(Boolean);
 
+/** The v1 token response: the pair and its lifetime, nothing about whose it is. */
 function tokenResponse(access: AccessToken, refresh: RefreshToken): Record<string, unknown> {
   return {
     token_type: 'bearer',
     refresh_token: refresh.token,
     access_token: access.token,
-    expires_in: access.expiresAt === null ? 0 : Math.round((access.expiresAt - access.issuedAt) / 1000),
+    expires_in: lifetimeOf(access),
   };
 }
 
@@ -84,38 +87,24 @@ export function oauthRoutes(state: SandboxState, options: () => OAuthOptions): R
     res.redirect(302, back.toString());
   });
 
+  // v1 says no with its own { status: 'BAD_…' } bodies (legacy docs, oauth-tokens/v1).
+  const LEGACY: Record<TokenRefusal, [string, string]> = {
+    grant_type: ['BAD_GRANT_TYPE', 'missing or unknown grant_type'],
+    client_id: ['BAD_CLIENT_ID', 'missing or unknown client_id'],
+    client_secret: ['BAD_CLIENT_SECRET', 'missing or invalid client_secret'],
+    auth_code: ['BAD_AUTH_CODE', 'missing or unknown auth code'],
+    redirect_uri: ['BAD_REDIRECT_URI', 'redirect_uri does not match initial auth code URL'],
+    refresh_token: ['BAD_REFRESH_TOKEN', 'missing or unknown refresh token'],
+  };
   const token = Router();
   token.use(express.urlencoded({ extended: false }));
   token.post('/', (req, res) => {
     const form = tokenForm.parse(req.body ?? {});
-    if (form.grant_type !== 'authorization_code' && form.grant_type !== 'refresh_token') {
-      throw oauthError('BAD_GRANT_TYPE', 'missing or unknown grant_type');
-    }
-    const app: DeveloperApp | undefined = form.client_id ? state.appByClientId(form.client_id) : undefined;
-    if (!app) throw oauthError('BAD_CLIENT_ID', 'missing or unknown client_id');
-    if (form.client_secret !== app.clientSecret)
-      throw oauthError('BAD_CLIENT_SECRET', 'missing or invalid client_secret');
-    const now = state.clock.now();
-    if (form.grant_type === 'authorization_code') {
-      const code = form.code ? state.tokens.redeemCode(form.code, now) : undefined;
-      if (!code || code.clientId !== app.clientId)
-        throw oauthError('BAD_AUTH_CODE', 'missing or unknown auth code');
-      if (form.redirect_uri !== code.redirectUri)
-        throw oauthError('BAD_REDIRECT_URI', 'redirect_uri does not match initial auth code URL');
-      const refresh = state.tokens.issueRefresh({ ...code, clientId: app.clientId });
-      return res.json(tokenResponse(state.issueAccess(refresh), refresh));
-    }
-    const current = form.refresh_token ? state.tokens.refreshToken(form.refresh_token) : undefined;
-    if (!current || current.clientId !== app.clientId)
-      throw oauthError('BAD_REFRESH_TOKEN', 'missing or unknown refresh token');
-    let refresh = current;
-    if (options().rotateRefreshTokens) {
-      state.tokens.revokeRefresh(current.token);
-      refresh = state.tokens.issueRefresh(current);
-    }
-    res.json(tokenResponse(state.issueAccess(refresh), refresh));
+    const { access, refresh } = grantTokens(state, options(), form, (why) => oauthError(...LEGACY[why]));
+    res.json(tokenResponse(access, refresh));
   });
-  for (const version of ['v1', 'v3', '2026-03']) router.use(`/${version}/token`, token);
+  router.use('/v1/token', token);
+  for (const version of ['v3', '2026-03']) router.use(`/${version}`, currentTokenRoutes(state, options));
 
   router.get('/v1/access-tokens/:token', (req, res) => {
     const t = state.tokens.accessToken(param(req, 'token'));
@@ -154,11 +143,12 @@ export function oauthRoutes(state: SandboxState, options: () => OAuthOptions): R
     });
   });
 
-  // Deleting a refresh token is how an app uninstalls itself: every token of the install stops working.
+  // Deleting a refresh token revokes that token; the app stays installed (uninstalling is DELETE
+  // /appinstalls/…/external-install: appInstalls.ts). Docs: legacy/authentication/oauth-tokens/v1/delete-refresh-token.
   router.delete('/v1/refresh-tokens/:token', (req, res) => {
     const t = state.tokens.refreshToken(param(req, 'token'));
     if (!t) throw notFound('Token not found');
-    state.uninstallApp(t.portalId, t.appId);
+    state.tokens.revokeRefresh(t.token);
     res.status(204).end();
   });
 

@@ -110,12 +110,20 @@ export function batchEnvelope(
   };
 }
 
+/**
+ * One entry of a 207's `errors`: the spec's `StandardError` (PublicApiSpecs/CRM/Objects/Rollouts/424/v3/
+ * objects.json) requires status, category, message, context, errors and links. Captures of HubSpot's 207s
+ * show only the first four; `errors` and `links` are sent empty, as the spec requires them but names no
+ * content. `status` is "error" as captured (the spec calls it the HTTP status code; both are strings).
+ */
 export function notFoundError(type: ObjectTypeName, ids: string[]): Record<string, unknown> {
   return {
     status: 'error',
     category: 'OBJECT_NOT_FOUND',
     message: `Could not get some ${OBJECT_TYPE_INFO[type].upper} objects, they may be deleted or not exist. Check that ids are valid.`,
     context: { ids },
+    errors: [],
+    links: {},
   };
 }
 
