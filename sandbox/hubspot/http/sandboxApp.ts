@@ -1,5 +1,5 @@
 // The express app serving HubSpot's API paths (built without listening, so it can be mounted elsewhere).
-import express, { Router, type Express } from 'express';
+import express, { Router, type Express, type RequestHandler } from 'express';
 import type { SandboxState } from '../state/sandboxState.ts';
 import { authenticate, requireScopes } from './authenticate.ts';
 import { errorHandler, unknownRoute } from './errorHandler.ts';
@@ -41,26 +41,37 @@ export function createSandboxApp(deps: AppDeps): Express {
   // Authenticate and count the call before reading its body, as an API gateway does.
   crm.use(authenticate(deps.state), rateLimit(deps.limiter), injectFaults(deps.faults));
   crm.use(express.json({ limit: '10mb', type: ['application/json', 'application/*+json'] }));
-  crm.use(
-    '/v3/objects',
-    requireScopes(...CONTACTS),
-    contactsMergeRoutes(),
-    objectsBatchRoutes(),
-    objectsSearchRoutes(),
-    objectsBasicRoutes(),
-  );
-  crm.use(
-    '/v3/properties',
-    requireScopes('crm.schemas.contacts.read', 'crm.schemas.contacts.write'),
-    propertiesRoutes(),
-  );
-  crm.use(
-    '/v3/lists',
-    requireScopes('crm.lists.read', 'crm.lists.write'),
-    listMembershipRoutes(),
-    listsRoutes(),
-  );
-  crm.use('/v3/owners', requireScopes('crm.objects.owners.read', 'crm.objects.owners.read'), ownersRoutes());
+  // Each v3 API is served again at its date-versioned path with the same routes: the 2026-03 specs publish the same
+  // operations and shapes under new prefixes (PublicApiSpecs/CRM/Objects/Rollouts/424/2026-03/objects.json,
+  // .../Properties/Rollouts/145899/2026-03/properties.json, .../Lists/Rollouts/144891/2026-03/lists.json,
+  // .../Crm Owners/Rollouts/146888/2026-03/crmOwners.json; contact merge: .../Contacts/Rollouts/424/2026-03/contacts.json).
+  const apis: Array<[v3: string, dated: string, scopes: RequestHandler, routes: () => RequestHandler[]]> = [
+    [
+      '/v3/objects',
+      '/objects/2026-03',
+      requireScopes(...CONTACTS),
+      () => [contactsMergeRoutes(), objectsBatchRoutes(), objectsSearchRoutes(), objectsBasicRoutes()],
+    ],
+    [
+      '/v3/properties',
+      '/properties/2026-03',
+      requireScopes('crm.schemas.contacts.read', 'crm.schemas.contacts.write'),
+      () => [propertiesRoutes()],
+    ],
+    [
+      '/v3/lists',
+      '/lists/2026-03',
+      requireScopes('crm.lists.read', 'crm.lists.write'),
+      () => [listMembershipRoutes(), listsRoutes()],
+    ],
+    [
+      '/v3/owners',
+      '/owners/2026-03',
+      requireScopes('crm.objects.owners.read', 'crm.objects.owners.read'),
+      () => [ownersRoutes()],
+    ],
+  ];
+  for (const [v3, dated, scopes, routes] of apis) crm.use([v3, dated], scopes, ...routes());
   crm.use('/v4', requireScopes(...CONTACTS), associationsRoutes());
   crm.use('/associations/2026-03', requireScopes(...CONTACTS), datedAssociationsRoutes());
   app.use('/crm', crm);
