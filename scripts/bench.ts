@@ -1,8 +1,9 @@
 // `npm run bench` — Baton's performance figures, each a ratio or count measured in one run against the sandbox
 // portal with HubSpot's real limits on: webhook ingest vs a bare handler, CRM calls per 1,000 leads vs the
 // minimum and a naive integration (and the Salesforce org's calls vs its minimum), write throughput as a share of the rate limit, the SLA sweep over 100k and 1M
-// leads on PostgreSQL and PGlite, return-to-list latency, and peak memory. Prints a table, writes the figures to
-// test-output/bench.json, and ends with one JSON line. `--quick` runs smaller sizes (a smoke check).
+// leads on PostgreSQL and PGlite, return-to-list latency, tenant fairness (another tenant's event → decision while
+// one tenant is flooded), and peak memory. Prints a table, writes the figures to test-output/bench.json, and ends
+// with one JSON line. `--quick` runs smaller sizes (a smoke check); `--only fairness` runs that one step.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { benchCrmWrites } from './bench/crmWrites.ts';
@@ -12,6 +13,7 @@ import { benchReturnLatency } from './bench/returnLatency.ts';
 import { benchSweepPglite, benchSweepPostgres } from './bench/sweepCost.ts';
 import { benchThroughput } from './bench/throughput.ts';
 import { benchSalesforceWrites } from './bench/salesforceWrites.ts';
+import { benchFairnessStep, fairnessRow } from './bench/fairnessStep.ts';
 
 const quick = process.argv.includes('--quick');
 const POSTGRES =
@@ -29,6 +31,15 @@ const sizes = quick
       small: 100_000,
       large: 1_000_000,
     };
+const fairnessSize = quick ? { floodEvents: 6_000, batches: 4 } : { floodEvents: 60_000, batches: 10 };
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && only !== 'fairness')
+  throw new Error(`--only takes one step: fairness (not "${only}")`);
+if (only === 'fairness') {
+  await benchFairnessStep(fairnessSize, quick);
+  process.exit(0);
+}
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -60,6 +71,8 @@ const steady = await startBatonForBench({ ticks: 'production' });
 const throughput = await benchThroughput(steady, sizes.throughput);
 await steady.close();
 
+const fairness = await benchFairnessStep(fairnessSize, quick, { print: false });
+
 step(
   `SLA sweep, 1 % due: ${sizes.small.toLocaleString()} and ${sizes.large.toLocaleString()} leads on PostgreSQL`,
 );
@@ -88,6 +101,7 @@ const figures = {
   sweepMs1MPglite: r(pgliteLarge.sweepMs, 0),
   returnToListP50Ms: r(returns.p50Ms, 0),
   returnToListP99Ms: r(returns.p99Ms, 0),
+  tenantFairnessP99Ms: r(fairness.p99Ms, 0),
   peakRssMb: r(peakRssMb, 0),
 };
 
@@ -150,6 +164,7 @@ table.push(
     `${figures.returnToListP50Ms} / ${figures.returnToListP99Ms} ms`,
     'card request until the lead is a member of the nurture list in HubSpot',
   ],
+  fairnessRow(fairness),
   [
     'peak RSS',
     `${figures.peakRssMb} MB`,
@@ -161,7 +176,7 @@ console.log(`measured in ${r((performance.now() - started) / 1000, 0)} s${quick 
 mkdirSync('test-output', { recursive: true });
 writeFileSync(
   'test-output/bench.json',
-  `${JSON.stringify({ quick, figures, ingest, writes, sfWrites, throughput, returns, sweeps: [pgSmall, pgLarge, pgliteLarge] }, null, 2)}\n`,
+  `${JSON.stringify({ quick, figures, ingest, writes, sfWrites, throughput, returns, fairness, sweeps: [pgSmall, pgLarge, pgliteLarge] }, null, 2)}\n`,
 );
 console.log(JSON.stringify(figures));
 process.exit(0);

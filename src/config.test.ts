@@ -59,6 +59,40 @@ describe('config', () => {
     );
   });
 
+  describe('production needs an https public URL (cookies are Secure only then)', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', BATON_ENCRYPTION_KEYS: key };
+    it.each([
+      ['unset', undefined, /BATON_PUBLIC_URL: required in production/],
+      ['plain http', 'http://baton.example.com', /BATON_PUBLIC_URL: must be an https URL in production/],
+      ['http on a LAN address', 'http://192.168.1.20:3000', /must be an https URL/],
+    ])('refuses it %s', (_what, url, why) => {
+      expect(() => loadConfig({ ...production, BATON_PUBLIC_URL: url })).toThrow(why);
+    });
+    it.each([
+      'https://baton.example.com',
+      'http://127.0.0.1:3000',
+      'http://localhost:3000',
+      'http://[::1]:3000',
+    ])('accepts %s (https, or loopback: unreachable from outside the machine)', (url) => {
+      expect(loadConfig({ ...production, BATON_PUBLIC_URL: url }).publicUrl).toBe(url);
+    });
+    it('outside production, http is fine', () => {
+      expect(loadConfig({ BATON_PUBLIC_URL: 'http://baton.lan:3000' }).publicUrl).toBe(
+        'http://baton.lan:3000',
+      );
+    });
+  });
+
+  it('the bind address and the proxies trusted to name the client are settings, off by default', () => {
+    expect(loadConfig({})).toMatchObject({ bindAddress: null, trustProxyHops: 0 });
+    expect(loadConfig({ BATON_BIND_ADDRESS: '127.0.0.1', BATON_TRUST_PROXY: '1' })).toMatchObject({
+      bindAddress: '127.0.0.1',
+      trustProxyHops: 1,
+    });
+    for (const wrong of ['-1', 'true', '1.5', '11'])
+      expect(() => loadConfig({ BATON_TRUST_PROXY: wrong })).toThrow(/BATON_TRUST_PROXY/);
+  });
+
   it('app.json documents exactly the variables config reads', () => {
     const manifest = JSON.parse(readFileSync(new URL('../app.json', import.meta.url), 'utf8')) as {
       env: Record<string, { description: string; required: boolean }>;

@@ -1,6 +1,7 @@
 // The environment, parsed once with zod. A wrong value stops start-up with a readable list of what is wrong.
 // app.json documents exactly these variables (a test keeps the two in step).
 import { z } from 'zod';
+import { opsTokenWeakness } from './opsTokenStrength.ts';
 
 const keyring = z
   .string()
@@ -39,6 +40,8 @@ export const ENV_SCHEMA = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BATON_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   BATON_PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  BATON_BIND_ADDRESS: optionalText,
+  BATON_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   DATABASE_URL: optionalText.pipe(
     z
       .string()
@@ -71,6 +74,10 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   role: Env['BATON_ROLE'];
   publicUrl: string;
+  /** The address the web process listens on (null: every interface). */
+  bindAddress: string | null;
+  /** How many proxies in front of Baton add X-Forwarded-For (0: the client is the socket's peer). */
+  trustProxyHops: number;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   /** Absent outside production: a local key is generated and kept under the data folder. */
   encryptionKeys: Array<{ version: number; key: Buffer }> | null;
@@ -89,6 +96,20 @@ export interface Config {
     apiBaseUrl: string;
     authorizeUrl: string;
   } | null;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Production serves CRMs and admins over the internet: its public URL must be given and https (session cookies are
+ * Secure only then, and OAuth redirects and webhooks go there). A loopback URL is allowed: nothing outside the
+ * machine can reach it (a production build run on one machine, as the resilience suite does).
+ */
+function productionPublicUrlProblem(url: string | undefined): string | null {
+  if (!url) return 'required in production (the https URL CRMs and admins reach Baton at)';
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'https:' || LOOPBACK.has(hostname)) return null;
+  return `must be an https URL in production (got ${protocol}//${hostname})`;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +132,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.NODE_ENV === 'production' && !e.BATON_ENCRYPTION_KEYS?.length) {
     problems.push('BATON_ENCRYPTION_KEYS: required in production (tokens are encrypted at rest)');
   }
+  const weakToken = e.BATON_OPS_TOKEN && opsTokenWeakness(e.BATON_OPS_TOKEN);
+  if (e.NODE_ENV === 'production' && weakToken) {
+    problems.push(
+      `BATON_OPS_TOKEN: too weak for production (${weakToken}); generate one: openssl rand -hex 32`,
+    );
+  }
+  const publicUrlProblem = e.NODE_ENV === 'production' && productionPublicUrlProblem(e.BATON_PUBLIC_URL);
+  if (publicUrlProblem) problems.push(`BATON_PUBLIC_URL: ${publicUrlProblem}`);
   if (Boolean(e.HUBSPOT_CLIENT_ID) !== Boolean(e.HUBSPOT_CLIENT_SECRET)) {
     problems.push(
       'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET: set both (a HubSpot app) or neither (sandbox mode)',
@@ -126,6 +155,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     role: e.BATON_ROLE,
     publicUrl: (e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    bindAddress: e.BATON_BIND_ADDRESS ?? null,
+    trustProxyHops: e.BATON_TRUST_PROXY,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR },

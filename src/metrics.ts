@@ -16,7 +16,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly webhookEvents = new Counter({
     name: 'baton_webhook_events_total',
-    help: 'CRM webhook events received, by outcome (accepted, duplicate, ignored)',
+    help: 'CRM webhook events received, by outcome (accepted, duplicate, ignored, not_connected)',
     labelNames: ['crm', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -113,10 +113,14 @@ export class Metrics {
   }
 
   /** What one delivery of a CRM's changes brought (webhook request, change event). */
-  observeIngest(crm: string, counts: { accepted: number; duplicates: number; ignored: number }): void {
+  observeIngest(
+    crm: string,
+    counts: { accepted: number; duplicates: number; ignored: number; notConnected: number },
+  ): void {
     this.webhookEvents.inc({ crm, outcome: 'accepted' }, counts.accepted);
     this.webhookEvents.inc({ crm, outcome: 'duplicate' }, counts.duplicates);
     this.webhookEvents.inc({ crm, outcome: 'ignored' }, counts.ignored);
+    this.webhookEvents.inc({ crm, outcome: 'not_connected' }, counts.notConnected);
   }
 
   observeDecision(decision: Decision): void {

@@ -20,6 +20,8 @@ const dir = mkdtempSync(join(tmpdir(), 'baton-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const KEY = `1:${Buffer.alloc(32, 7).toString('base64')}`;
+/** Production requires an https public URL. */
+const PUBLIC_URL = 'https://baton.example.com';
 
 /** Runs a command of the project as a newcomer's shell would, with only the given environment. */
 function run(
@@ -78,7 +80,12 @@ describe('npm start', () => {
   }, 90_000);
 
   it('in production without CRM credentials refuses to start and says why', async () => {
-    const env = { NODE_ENV: 'production', BATON_ENCRYPTION_KEYS: KEY, PGLITE_DATA_DIR: join(dir, 'prod') };
+    const env = {
+      NODE_ENV: 'production',
+      BATON_ENCRYPTION_KEYS: KEY,
+      BATON_PUBLIC_URL: PUBLIC_URL,
+      PGLITE_DATA_DIR: join(dir, 'prod'),
+    };
     for (const entry of ['scripts/start.ts', 'src/main.ts']) {
       const { code, out } = await run([entry], env);
       expect(code).toBe(1);
@@ -90,10 +97,15 @@ describe('npm start', () => {
     const { code, out } = await run(['scripts/start.ts', '--sandbox'], {
       NODE_ENV: 'production',
       BATON_ENCRYPTION_KEYS: KEY,
+      BATON_PUBLIC_URL: PUBLIC_URL,
     });
     expect(code).toBe(1);
     expect(out).toContain('Sandbox mode never runs in production');
-    const config = loadConfig({ NODE_ENV: 'production', BATON_ENCRYPTION_KEYS: KEY });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      BATON_ENCRYPTION_KEYS: KEY,
+      BATON_PUBLIC_URL: PUBLIC_URL,
+    });
     await expect(startSandboxMode(config)).rejects.toBeInstanceOf(SandboxModeRefused);
   });
 

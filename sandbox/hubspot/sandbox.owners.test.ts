@@ -1,5 +1,6 @@
 // Faithfulness: owners — paging, lookup by id, userId and email.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bootstrapPortal } from './bootstrap.ts';
 import { apiError, startHarness, type Harness } from './testing/harness.ts';
 
 let h: Harness;
@@ -38,5 +39,15 @@ describe('owners', () => {
     expect((await owners.getById(ann?.userId ?? 0, 'userId')).id).toBe(ann?.id);
     expect((await owners.getPage('cat@acme.io')).results.map((o) => o.firstName)).toEqual(['Cat']);
     expect((await apiError(owners.getById(1))).code).toBe(404);
+  });
+
+  it("a user of another portal is not an owner here, by userId (the card's signed user is checked this way)", async () => {
+    const other = bootstrapPortal(h.sandbox.state, { owners: [{ email: 'eve@other.io', firstName: 'Eve' }] });
+    const eve = (await h.client(other.accessToken).crm.owners.ownersApi.getPage('eve@other.io')).results[0];
+    expect(eve?.userId).toBeTypeOf('number');
+    const here = h.client().crm.owners.ownersApi;
+    expect((await apiError(here.getById(eve?.userId ?? 0, 'userId'))).code).toBe(404);
+    const there = await h.client(other.accessToken).crm.owners.ownersApi.getById(eve?.userId ?? 0, 'userId');
+    expect(there.id).toBe(eve?.id);
   });
 });

@@ -3,6 +3,7 @@
 // trades the code for tokens (the provider's part), creates or reactivates the tenant with its tokens encrypted,
 // makes the installing user a Baton admin, and provisions the account (fields, nurture lists) — recording what it
 // found for ops. Disconnecting revokes the grant (best effort) and removes the tokens; the tenant's data stays.
+import { authorizationDeniedMessage } from './authorizationDenied.ts';
 import { z } from 'zod';
 import { CrmError, type ProvisioningProblem, type ProvisioningReport } from '../crm/port.ts';
 import type { CrmProvider } from '../crm/provider.ts';
@@ -64,13 +65,20 @@ export type ConnectOutcome =
       message: string;
     };
 
-/** Where the admin's browser goes to consent. */
-export async function beginConnect(deps: ConnectDeps, provider: CrmProvider): Promise<string> {
+/** How long a started install may take to come back; then its PKCE verifier is deleted by the sweep. */
+export const INSTALL_EXPIRES_MS = 10 * 60_000;
+
+/** Where the admin's browser goes to consent, and whether a row (a PKCE verifier) was stored for the callback. */
+export async function beginConnect(
+  deps: ConnectDeps,
+  provider: CrmProvider,
+): Promise<{ url: string; storedVerifier: boolean }> {
   const now = deps.now();
   const { state, nonce } = deps.signer.issueWithNonce(provider.kind, now);
   const { url, verifier } = provider.oauth.authorize(`${deps.publicUrl}${callbackPathOf(provider)}`, state);
-  if (verifier) await keepPkceVerifier(deps.db, nonce, verifier, new Date(now.getTime() + 10 * 60_000));
-  return url;
+  if (verifier)
+    await keepPkceVerifier(deps.db, nonce, verifier, new Date(now.getTime() + INSTALL_EXPIRES_MS));
+  return { url, storedVerifier: verifier !== null };
 }
 
 /** The state is Baton's, for this CRM, unexpired and not used before; the PKCE verifier comes with it. */
@@ -96,8 +104,11 @@ export async function completeConnect(
     return { ok: false, reason: state.reason, message: `This ${w.verb} link ${why}. Start again.` };
   }
   if (query.error) {
-    const message = `${name} did not grant access (${query.error_description ?? query.error}).`;
-    return { ok: false, reason: 'denied', message };
+    deps.log.info(
+      { crm: provider.kind, error: query.error, description: query.error_description },
+      'connect: the CRM did not grant access',
+    );
+    return { ok: false, reason: 'denied', message: authorizationDeniedMessage(name, query.error) };
   }
   if (!query.code)
     return { ok: false, reason: 'missing_code', message: `${name} sent no authorization code. Start again.` };

@@ -19,6 +19,8 @@ export interface IngestCounts {
   duplicates: number;
   /** Not news for Baton (its own writes coming back, events it does not use). */
   ignored: number;
+  /** For an account with no active Baton connection (skipped; the rest of the delivery is stored). */
+  notConnected: number;
 }
 
 export type IngestOutcome =
@@ -49,6 +51,8 @@ interface Claim {
   changes: Array<{ tenantId: string; dedupeKey: string; change: InboundChange }>;
   tenants: string[];
   total: number;
+  /** Items skipped for an account Baton does not serve (not in `total`). */
+  notConnected?: number;
   delivery?: { key: string; until: Date };
   position?: { tenantId: string; key: string; value: unknown };
 }
@@ -62,25 +66,33 @@ export class ChangeIngest {
     this.deps = deps;
   }
 
-  /** A pushed delivery (a webhook request): every account it names must be connected to Baton, or none is stored. */
+  /**
+   * A pushed delivery (a webhook request). A CRM batches events of every account that has the app in one request, so
+   * events of an account Baton no longer serves (uninstalled, disconnected) are counted and skipped while the rest
+   * is stored; a delivery with no connected account at all is refused.
+   */
   async delivery(
     crm: CrmKind,
     batch: InboundBatch,
     delivery: { key: string; until: Date },
   ): Promise<IngestOutcome> {
     const tenantOf = new Map<string, string>();
+    const unserved: string[] = [];
     for (const account of new Set(batch.items.map((i) => i.account))) {
       const tenant = await this.tenant(crm, account);
-      if (!tenant || tenant.status === 'disconnected') {
-        return {
-          kind: 'refused',
-          why: 'not_connected',
-          message: `Account ${account} has no active Baton connection`,
-        };
-      }
-      tenantOf.set(account, tenant.id);
+      if (tenant && tenant.status !== 'disconnected') tenantOf.set(account, tenant.id);
+      else unserved.push(account);
     }
-    const changes = batch.items.flatMap((i) => {
+    if (tenantOf.size === 0) {
+      const accounts = unserved.join(', ');
+      return {
+        kind: 'refused',
+        why: 'not_connected',
+        message: `Account ${accounts} has no active Baton connection`,
+      };
+    }
+    const served = batch.items.filter((i) => tenantOf.has(i.account));
+    const changes = served.flatMap((i) => {
       const tenantId = tenantOf.get(i.account);
       return i.change && tenantId ? [{ tenantId, dedupeKey: i.dedupeKey, change: i.change }] : [];
     });
@@ -89,7 +101,8 @@ export class ChangeIngest {
       operation: 'webhook',
       changes,
       tenants: [...tenantOf.values()],
-      total: batch.items.length,
+      total: served.length,
+      notConnected: batch.items.length - served.length,
       delivery,
     };
     return this.claim(crm, claim);
@@ -150,7 +163,7 @@ export class ChangeIngest {
       return counts;
     });
     if (!stored) return { kind: 'replayed' };
-    const counts = { ...stored, ignored: c.total - c.changes.length };
+    const counts = { ...stored, ignored: c.total - c.changes.length, notConnected: c.notConnected ?? 0 };
     this.deps.observe?.(crm, counts);
     return { kind: 'stored', ...counts };
   }

@@ -14,6 +14,7 @@ import { isMigrated } from '../store/database.ts';
 import { getTenant } from '../store/tenants.ts';
 import { createApp } from '../web/app.ts';
 import { consoleRouter } from '../web/ops/consoleRouter.ts';
+import { opsSessions } from '../web/ops/opsSessions.ts';
 import { BACKFILL_CHECKPOINT } from '../worker/backfill.ts';
 import type { WorkerDeps } from '../worker/catalog.ts';
 import type { Storage } from './storage.ts';
@@ -53,11 +54,15 @@ export async function startWeb(p: WebParts): Promise<Server> {
     p.providers.reduce((n, provider) => n + provider.waiting(tenantId), 0);
   const app = createApp({
     log,
+    production: p.config.env === 'production',
+    trustProxyHops: p.config.trustProxyHops,
     isReady: () => isMigrated(db),
     opsToken: p.opsToken,
-    opsPages: consoleRouter({ opsToken: p.opsToken }),
+    // Sessions time out in wall-clock time (people at keyboards), whatever clock the worker runs on.
+    opsSessions: opsSessions({ db, secureCookies: p.config.publicUrl.startsWith('https://') }),
+    opsPages: consoleRouter,
+    publicUrl: p.config.publicUrl,
     metrics: p.metrics,
-    secureCookies: p.config.publicUrl.startsWith('https://'),
     crms: {
       providers: p.providers,
       connect,
@@ -103,12 +108,19 @@ export async function startWeb(p: WebParts): Promise<Server> {
         },
         observeDecision: (d) => p.metrics.observeDecision(d),
         userNames,
+        crmFor: p.deps.crmFor,
       },
     }),
   });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(p.config.port, () => resolve(s));
+    const onListening = () => resolve(s);
+    const s = p.config.bindAddress
+      ? app.listen(p.config.port, p.config.bindAddress, onListening)
+      : app.listen(p.config.port, onListening);
   });
-  log.info({ url: p.config.publicUrl }, 'web listening');
+  log.info(
+    { url: p.config.publicUrl, bindAddress: p.config.bindAddress ?? 'every interface' },
+    'web listening',
+  );
   return server;
 }

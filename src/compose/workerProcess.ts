@@ -83,6 +83,7 @@ export async function startWorker(
         db: o.deps.db,
         enqueue: o.deps.enqueue,
         log: o.deps.log,
+        now: () => o.deps.clock.now(),
         ...(feeds && { everyMinute: () => feeds.sync() }),
       },
       opts.tickSeconds,

@@ -33,6 +33,13 @@ export interface CrmLead {
   } | null;
 }
 
+/** A CRM user as Baton checks who acts: HubSpot keeps user and owner ids apart; in Salesforce they are one id. */
+export interface PortalUser {
+  userId: string;
+  ownerId: string;
+  name: string | null;
+}
+
 /** The closed set of CRM failure kinds; the worker's retry and dead-letter decisions key off them. */
 export type CrmErrorKind = 'auth_invalid' | 'rate_limited' | 'retryable' | 'not_found' | 'permanent';
 
@@ -97,6 +104,11 @@ export interface CrmPort {
   findTasks(tasks: readonly CrmTask[]): Promise<boolean[]>;
   /** People's display names by CRM user or owner id (who returned a lead, whose leads); unknown ids left out. */
   userNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * The signed-in CRM user as an owner of records in this portal or org (who may return a lead); null when the user
+   * is not one of its users (an id from another portal, a removed user).
+   */
+  portalUser(userId: string): Promise<PortalUser | null>;
   /** Creates what Baton needs in the CRM (fields, nurture lists); idempotent; reports what it cannot fix. */
   provision(policy: Policy): Promise<ProvisioningReport>;
 }

@@ -29,7 +29,9 @@ export type LedgerCause = (typeof LEDGER_CAUSES)[number];
 
 export type Actor =
   | { kind: 'system' } // Baton's own rules
-  | { kind: 'user'; userId: string } // a person in the CRM (rep, manager, marketer)
+  // a person in the CRM (rep, manager, marketer); ownerId: the same person as an owner of records, when known
+  // and not the same id (HubSpot's user and owner ids differ; Salesforce's are one)
+  | { kind: 'user'; userId: string; ownerId?: string }
   | { kind: 'crm' }; // the CRM changed it (workflow, assignment rule, import)
 
 export interface LedgerEntry {

@@ -58,6 +58,18 @@ export async function pendingInbox(db: Executor, tenantId: string, limit: number
   }));
 }
 
+/** Whether the tenant has anything left to drain. */
+export async function hasPendingInbox(db: Executor, tenantId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('inbox')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'pending')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function settleInbox(
   db: Executor,
   ids: readonly number[],

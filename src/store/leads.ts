@@ -114,7 +114,7 @@ export async function erasePersonalData(
   await tx.deleteFrom('leads').where('tenant_id', '=', tenantId).where('lead_id', '=', leadId).execute();
   await tx
     .updateTable('ledger')
-    .set({ lead_id: anonymousId, note: null, actor_id: null })
+    .set({ lead_id: anonymousId, note: null, actor_id: null, actor_owner_id: null })
     .where('tenant_id', '=', tenantId)
     .where('lead_id', '=', leadId)
     .execute();

@@ -33,6 +33,7 @@ export async function appendLedger(
         cause: e.cause,
         actor_kind: e.actor.kind,
         actor_id: e.actor.kind === 'user' ? e.actor.userId : null,
+        actor_owner_id: e.actor.kind === 'user' ? (e.actor.ownerId ?? null) : null,
         reason: e.reason ?? null,
         note: e.note ?? null,
         owner_id: e.ownerId ?? null,
@@ -50,6 +51,7 @@ type Row = {
   cause: string;
   actor_kind: string;
   actor_id: string | null;
+  actor_owner_id?: string | null;
   reason: string | null;
   note: string | null;
   owner_id: string | null;
@@ -68,7 +70,7 @@ function fromRow(r: Row): LedgerEntry {
     cause: r.cause,
     actor:
       r.actor_kind === 'user' && r.actor_id
-        ? { kind: 'user', userId: r.actor_id }
+        ? { kind: 'user', userId: r.actor_id, ...(r.actor_owner_id && { ownerId: r.actor_owner_id }) }
         : r.actor_kind === 'crm'
           ? { kind: 'crm' }
           : { kind: 'system' },

@@ -53,6 +53,8 @@ export interface LedgerTable {
   cause: string;
   actor_kind: string;
   actor_id: string | null;
+  /** The acting user's owner id, where it differs in kind from actor_id (HubSpot). */
+  actor_owner_id: string | null;
   reason: string | null;
   note: string | null;
   owner_id: string | null;
@@ -128,6 +130,14 @@ export interface OAuthPkceTable {
   expires_at: Date;
 }
 
+export interface OpsSessionsTable {
+  id_hash: string;
+  created_at: Date;
+  last_used_at: Date;
+  /** The absolute end, however busy the session is. */
+  expires_at: Date;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   credentials: CredentialsTable;
@@ -140,4 +150,5 @@ export interface Tables {
   oauth_states: OAuthStatesTable;
   seen_requests: SeenRequestsTable;
   oauth_pkce: OAuthPkceTable;
+  ops_sessions: OpsSessionsTable;
 }

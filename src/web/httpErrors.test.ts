@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BatonError, ERROR_KINDS } from '../errors.ts';
-import { statusOf, toBatonError } from './httpErrors.ts';
+import { statusOf, toBatonError, UNDECODABLE_BODY } from './httpErrors.ts';
 
 describe('error kinds → HTTP', () => {
   it.each([
@@ -40,6 +40,21 @@ describe('error kinds → HTTP', () => {
     expect(internal.kind).toBe('internal');
     expect(internal.message).not.toContain('hunter2');
     expect(toBatonError(new BatonError('conflict', 'no')).kind).toBe('conflict');
+  });
+
+  it("maps a body that does not decode (zlib's error, as body-parser passes it) to invalid_input in Baton's words", async () => {
+    const { gunzipSync } = await import('node:zlib');
+    let zlibError: unknown;
+    try {
+      gunzipSync(Buffer.from('not gzip'));
+    } catch (e) {
+      zlibError = e;
+    }
+    const e = toBatonError(Object.assign(zlibError as Error, { status: 400, expose: true }));
+    expect(e.kind).toBe('invalid_input');
+    expect(e.message).toBe(UNDECODABLE_BODY);
+    // The same error without body-parser's 400 is not the client's: it stays internal.
+    expect(toBatonError(Object.assign(new Error('disk'), { errno: -5, code: 'EIO' })).kind).toBe('internal');
   });
 
   it("maps the router's URIError for a path parameter that does not decode to invalid_input, not internal", () => {

@@ -20,9 +20,24 @@ export function statusOf(kind: ErrorKind): number {
   return STATUS[kind];
 }
 
+/** Marks a body the client sent that could not be decoded, so the handler logs it at info, not as our failure. */
+export const UNDECODABLE_BODY =
+  'The request body could not be decoded (its Content-Encoding does not match its bytes)';
+
 /** Express's own body-parser errors carry a `type`; they are the client's fault, not ours. */
 function fromExpress(err: unknown): BatonError | null {
-  if (typeof err !== 'object' || err === null || !('type' in err)) return null;
+  if (typeof err !== 'object' || err === null) return null;
+  // A body whose Content-Encoding (gzip, deflate, br, zstd) does not decode: body-parser passes the decoder's own
+  // error on as a 400 without a `type` (body-parser 2 lib/read.js); zlib's errors carry a numeric errno.
+  if (
+    !('type' in err) &&
+    'status' in err &&
+    err.status === 400 &&
+    'errno' in err &&
+    typeof err.errno === 'number'
+  )
+    return new BatonError('invalid_input', UNDECODABLE_BODY, { cause: err });
+  if (!('type' in err)) return null;
   switch (err.type) {
     case 'entity.too.large':
       return new BatonError('payload_too_large', 'The request body is too large');
@@ -53,9 +68,11 @@ export function toBatonError(err: unknown): BatonError {
 }
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+  return (err: unknown, req, res, _next) => {
     const e = toBatonError(err);
     if (e.kind === 'internal') log.error({ err }, 'request failed');
+    else if (e.message === UNDECODABLE_BODY)
+      log.info({ path: req.path }, 'request body could not be decoded');
     res.status(statusOf(e.kind)).json({
       error: { code: e.kind, message: e.message, ...(e.problems.length > 0 && { problems: e.problems }) },
     });

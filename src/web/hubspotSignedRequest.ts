@@ -3,7 +3,7 @@
 // A request that changes state is single-use: its signature is recorded in the same transaction as the change.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { MAX_AGE_MS, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyV3 } from '../crm/hubspot/requestSignature.ts';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyV3 } from '../crm/hubspot/requestSignature.ts';
 import { BatonError } from '../errors.ts';
 import type { Executor } from '../store/executor.ts';
 import { firstTimeSeen, forgetExpiredRequests } from '../store/seenRequests.ts';
@@ -18,6 +18,8 @@ export interface SignedRequestDeps {
 
 export interface CardCaller {
   tenant: Tenant;
+  /** The HubSpot user id HubSpot signed into the URL. Signed is not checked: a route that acts for the user
+   * resolves it in the portal first (a lead's return: app/returnToMarketing.ts; settings: the policy's admins). */
   userId: string;
   body: unknown;
   /** Call inside the transaction that makes the change: records this request's signature, so the exact same
@@ -38,13 +40,14 @@ const PURGE_EVERY_MS = 60_000;
 export function signedCardRouter(deps: SignedRequestDeps): Router {
   const router = express.Router();
   let purgedAt = 0;
-  const recordOnce = async (tx: Executor, signature: string) => {
+  const recordOnce = async (tx: Executor, signature: string, verifiesUntilMs: number) => {
     const now = deps.now();
     if (now.getTime() - purgedAt > PURGE_EVERY_MS) {
       purgedAt = now.getTime();
       await forgetExpiredRequests(tx, now);
     }
-    if (!(await firstTimeSeen(tx, signature, new Date(now.getTime() + MAX_AGE_MS))))
+    // Remembered until its timestamp stops verifying, not receipt + window (a future timestamp outlives that).
+    if (!(await firstTimeSeen(tx, signature, new Date(verifiesUntilMs))))
       throw new BatonError('conflict', 'This exact request was already received (replay)');
   };
   router.use(express.raw({ type: () => true, limit: '1mb' }));
@@ -83,7 +86,7 @@ export function signedCardRouter(deps: SignedRequestDeps): Router {
       tenant,
       userId: query.data.userId,
       body,
-      firstUse: (tx) => recordOnce(tx, signature),
+      firstUse: (tx) => recordOnce(tx, signature, verdict.verifiesUntilMs),
     };
     res.locals['caller'] = caller;
     next();

@@ -1,5 +1,7 @@
 // The job catalog: every job Baton runs, with its payload schema, retry policy and handler. Per-tenant jobs use
-// the 'stately' policy keyed by tenant: one running and one waiting per tenant across all replicas.
+// the 'stately' policy keyed by tenant: one running and one waiting per tenant across all replicas. Drains and
+// flushes serve several tenants at once per worker, and a drain runs a bounded slice, then queues its tenant's
+// next slice behind the tenants already waiting: one tenant's backlog never holds another's events for long.
 import { z } from 'zod';
 import type { CrmPort } from '../crm/port.ts';
 import type { Decision } from '../domain/decide/draft.ts';
@@ -62,6 +64,11 @@ function tenantJob(
 
 export const ALERTS_SINGLETON = 'all-tenants';
 
+/** One drain run's share (read in pages of 500): at most 1,000 items or 2 s, then its tenant goes back in line. */
+export const DRAIN_SLICE = { maxItems: 1_000, budgetMs: 2_000 } as const;
+/** Tenants one worker drains (and flushes) at once; the queue still runs one job per tenant at a time. */
+export const TENANTS_AT_ONCE = 4;
+
 export function jobCatalog(deps: WorkerDeps): JobSpec[] {
   const retry = { limit: 5, delaySeconds: 5, backoff: true, maxDelaySeconds: 300 };
   const alerts: JobSpec<z.ZodObject<Record<string, never>>> = {
@@ -78,24 +85,35 @@ export function jobCatalog(deps: WorkerDeps): JobSpec[] {
   };
   return [
     alerts as JobSpec,
-    tenantJob(deps, { name: JOBS.drainInbox, retry, expireInSeconds: 300 }, async (tenant) => {
-      const result = await drainInbox(deps, tenant, await deps.crmFor(tenant));
-      if (result.items > 0) deps.log.info({ tenantId: tenant.id, ...result }, 'inbox drained');
-      if (result.decisions > 0 || result.erased > 0) await forTenant(deps, JOBS.flushEffects, tenant.id);
-    }),
-    tenantJob(deps, { name: JOBS.flushEffects, retry, expireInSeconds: 300 }, async (tenant) => {
-      const result = await flushEffects({
-        db: deps.db,
-        crm: await deps.crmFor(tenant),
-        tenantId: tenant.id,
-        listIds: await deps.listIdsFor(tenant),
-        timeZone: tenant.policy.timeZone,
-        now: () => deps.clock.now(),
-      });
-      if (result.applied + result.retrying + result.dead + result.waiting > 0) {
-        deps.log.info({ tenantId: tenant.id, ...result }, 'effects flushed');
-      }
-    }),
+    tenantJob(
+      deps,
+      { name: JOBS.drainInbox, retry, expireInSeconds: 300, concurrency: TENANTS_AT_ONCE },
+      async (tenant) => {
+        const result = await drainInbox(deps, tenant, await deps.crmFor(tenant), DRAIN_SLICE);
+        if (result.items > 0) deps.log.info({ tenantId: tenant.id, ...result }, 'inbox drained');
+        if (result.decisions > 0 || result.erased > 0) await forTenant(deps, JOBS.flushEffects, tenant.id);
+        // Queued while this run is active ('stately' keeps one waiting): it starts after this one ends, behind
+        // the other tenants' waiting drains. Lost in a crash, the minute tick queues it again.
+        if (result.more) await forTenant(deps, JOBS.drainInbox, tenant.id);
+      },
+    ),
+    tenantJob(
+      deps,
+      { name: JOBS.flushEffects, retry, expireInSeconds: 300, concurrency: TENANTS_AT_ONCE },
+      async (tenant) => {
+        const result = await flushEffects({
+          db: deps.db,
+          crm: await deps.crmFor(tenant),
+          tenantId: tenant.id,
+          listIds: await deps.listIdsFor(tenant),
+          timeZone: tenant.policy.timeZone,
+          now: () => deps.clock.now(),
+        });
+        if (result.applied + result.retrying + result.dead + result.waiting > 0) {
+          deps.log.info({ tenantId: tenant.id, ...result }, 'effects flushed');
+        }
+      },
+    ),
     // A sweep is not retried: the next tick runs it again.
     tenantJob(
       deps,

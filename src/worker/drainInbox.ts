@@ -1,14 +1,16 @@
 // Processes a tenant's inbox: deletions erase Baton's copy of the person; changes are re-read from the CRM in
 // batches and turned into domain events; each lead's decision is saved with its effects. Safe to run again after
-// a crash: a re-read that changes nothing decides nothing.
+// a crash: a re-read that changes nothing decides nothing. A run may stop at a bound (items, time) and say there
+// is more, so the job runs tenants in slices: one tenant's backlog never holds the worker for long.
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { decisionContexts, type DecisionContexts } from '../app/decisionContext.ts';
 import { inboundChangeSchema } from '../crm/inboundChange.ts';
 import type { CrmLead, CrmPort } from '../crm/port.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { Executor } from '../store/executor.ts';
 import { hasPendingEffect } from '../store/effects.ts';
-import { pendingInbox, settleInbox, type InboxItem } from '../store/inbox.ts';
+import { hasPendingInbox, pendingInbox, settleInbox, type InboxItem } from '../store/inbox.ts';
 import { erasePersonalData, loadLead } from '../store/leads.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { applyEvent } from '../app/applyEvent.ts';
@@ -21,6 +23,15 @@ export interface DrainResult {
   decisions: number;
   erased: number;
   failed: number;
+  /** Stopped at a bound with items still pending: the caller queues the next slice. */
+  more: boolean;
+}
+
+/** How much one drain run may take on: a page at most this many items, the run these many items and ms. */
+export interface DrainBounds {
+  pageSize?: number;
+  maxItems?: number;
+  budgetMs?: number;
 }
 
 /** A stable anonymous id for a deleted person's ledger rows: same person, same id; no way back. */
@@ -78,7 +89,12 @@ export async function syncLeads(
   if (leadIds.length === 0) return { read: 0, decisions: 0 };
   const leads = await crm.readLeads(leadIds);
   let decisions = 0;
-  for (const lead of leads) decisions += await applySnapshot(deps, tenant, contexts, lead);
+  for (const lead of leads) {
+    decisions += await applySnapshot(deps, tenant, contexts, lead);
+    // An in-process database (PGlite) answers on the microtask queue: without a turn of the event loop here, a
+    // long page would starve timers and sockets (other tenants' jobs, webhook acks) until it ends.
+    await yieldToEventLoop();
+  }
   return { read: leads.length, decisions };
 }
 
@@ -86,13 +102,22 @@ export async function drainInbox(
   deps: SnapshotDeps,
   tenant: Tenant,
   crm: CrmPort,
-  opts: { pageSize?: number; budgetMs?: number } = {},
+  opts: DrainBounds = {},
 ): Promise<DrainResult> {
-  const result: DrainResult = { items: 0, leadsRead: 0, decisions: 0, erased: 0, failed: 0 };
+  const result: DrainResult = { items: 0, leadsRead: 0, decisions: 0, erased: 0, failed: 0, more: false };
   const started = Date.now();
   const contexts = await decisionContexts(deps.db, tenant);
-  while (Date.now() - started < (opts.budgetMs ?? 50_000)) {
-    const items = await pendingInbox(deps.db, tenant.id, opts.pageSize ?? 500);
+  const pageSize = opts.pageSize ?? 500;
+  const maxItems = opts.maxItems ?? Number.POSITIVE_INFINITY;
+  for (;;) {
+    const room = Math.min(pageSize, maxItems - result.items);
+    // The clock is checked after the first page: every run makes progress.
+    const outOfTime = result.items > 0 && Date.now() - started >= (opts.budgetMs ?? 50_000);
+    if (room <= 0 || outOfTime) {
+      result.more = await hasPendingInbox(deps.db, tenant.id);
+      break;
+    }
+    const items = await pendingInbox(deps.db, tenant.id, room);
     if (items.length === 0) break;
     result.items += items.length;
     const parsed = items.map((item) => ({ item, change: inboundChangeSchema.safeParse(item.payload) }));
@@ -118,6 +143,7 @@ export async function drainInbox(
         .transaction()
         .execute((tx) => erasePersonalData(tx, tenant.id, leadId, anonymousIdOf(tenant.id, leadId)));
       result.erased++;
+      await yieldToEventLoop();
     }
     const sync = await syncLeads(
       deps,

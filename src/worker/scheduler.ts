@@ -3,13 +3,19 @@
 import cron from 'node-cron';
 import type { Logger } from '../logger.ts';
 import type { Executor } from '../store/executor.ts';
+import { forgetExpiredRows } from '../store/expiredRows.ts';
 import { listTenants } from '../store/tenants.ts';
 import { ALERTS_SINGLETON, forTenant, JOBS, type WorkerDeps } from './catalog.ts';
 
 type Enqueue = WorkerDeps['enqueue'];
 
 /** Every minute: SLA sweep, and a drain and a flush to pick up anything a failed job left behind. */
-export async function tickMinute(deps: { db: Executor; enqueue: Enqueue }): Promise<number> {
+export async function tickMinute(deps: {
+  db: Executor;
+  enqueue: Enqueue;
+  now?: () => Date;
+}): Promise<number> {
+  await forgetExpiredRows(deps.db, { now: deps.now?.() ?? new Date(), wallNow: new Date() });
   const tenants = (await listTenants(deps.db)).filter((t) => t.status !== 'disconnected');
   for (const t of tenants) {
     await forTenant(deps, JOBS.sweepDue, t.id);
@@ -40,6 +46,8 @@ export function startScheduler(
     db: Executor;
     enqueue: Enqueue;
     log: Logger;
+    /** Baton's clock (expiries of install states and signatures are on it). */
+    now?: () => Date;
     /** Also run every minute (change capture picks up newly connected orgs). */
     everyMinute?: () => Promise<void>;
   },

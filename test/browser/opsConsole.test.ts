@@ -217,6 +217,12 @@ describe('the ops console in a browser', () => {
     await expect(page.getByTestId('funnel-slices').textContent()).resolves.toContain(
       report.rejectRate.byRep[0]?.key ?? '(none)',
     );
+    // Who clicked "Return to marketing", next to whose leads they were.
+    const actors = page.getByTestId('funnel-return-actors');
+    await expect(actors.textContent()).resolves.toContain('Who returned them');
+    await expect(actors.textContent()).resolves.toContain(report.rejectRate.byActor[0]?.key ?? '(no user)');
+    await actors.scrollIntoViewIfNeeded();
+    await screenshot(page, '09b-funnel-by-rep-and-actor');
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
@@ -226,5 +232,24 @@ describe('the ops console in a browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, '10-overview-phone');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('"Sign out everywhere" ends this browser’s session and every other one', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const other = await browser.newPage();
+    await other.goto(`${base}/ops/login`);
+    await other.fill('#token', TOKEN);
+    await other.click('button[type=submit]');
+    await other.waitForURL('**/ops');
+    await open('/ops/tenants');
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.waitForURL('**/ops/login');
+    for (const browserPage of [page, other]) {
+      await browserPage.goto(`${base}/ops/tenants`);
+      expect(new URL(browserPage.url()).pathname).toBe('/ops/login');
+      const status = await browserPage.evaluate(async () => (await fetch('/ops/api/tenants')).status);
+      expect(status).toBe(401);
+    }
+    await other.close();
   });
 });

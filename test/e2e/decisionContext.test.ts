@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeIngest } from '../../src/app/ingestChanges.ts';
 import { MEASURED_CYCLE_CHECKPOINT } from '../../src/app/measuredCycle.ts';
 import { returnToMarketing } from '../../src/app/returnToMarketing.ts';
-import type { CrmLead, CrmPort } from '../../src/crm/port.ts';
+import type { CrmLead, CrmPort, PortalUser } from '../../src/crm/port.ts';
 import type { EngagementEvent } from '../../src/domain/scoring/profile.ts';
 import { writeCheckpoint } from '../../src/store/checkpoints.ts';
 import { loadLead } from '../../src/store/leads.ts';
@@ -48,6 +48,11 @@ class MemoryCrm implements CrmPort {
   createTasks = this.unused;
   findTasks = this.unused;
   userNames = this.unused;
+  /** The portal's users, by user id (who may return a lead). */
+  readonly users = new Map<string, PortalUser>();
+  async portalUser(userId: string) {
+    return this.users.get(userId) ?? null;
+  }
   provision = this.unused;
 }
 
@@ -176,8 +181,9 @@ describe.each(ENGINES)('the decision context on $name', (engine) => {
       await webhooksThenDrain(t, crm, ['1', '2']);
       expect(await owners(t, ['1', '2'])).toEqual(['rep-a', 'rep-b']);
       now = new Date(now.getTime() + HOUR);
+      crm.users.set('user-of-rep-a', { userId: 'user-of-rep-a', ownerId: 'rep-a', name: null });
       const returned = await returnToMarketing(
-        { db: db(), now: clock.now, enqueueFlush: async () => undefined },
+        { db: db(), now: clock.now, enqueueFlush: async () => undefined, crmFor: async () => crm },
         t,
         { leadId: '1', userId: 'user-of-rep-a', reason: 'not_ready', requestId: 'return-1-abc' },
       );
@@ -188,6 +194,55 @@ describe.each(ENGINES)('the decision context on $name', (engine) => {
       await webhooksThenDrain(t, crm, ['1']);
       expect((await loadLead(db(), t.id, '1'))?.state).toMatchObject({ stage: 'assigned', ownerId: 'rep-b' });
       now = MONDAY;
+    });
+
+    it('a card return fails closed: when the CRM cannot say who the user is, nothing changes (unavailable)', async () => {
+      const t = await tenantWith({ routing: { mode: 'round_robin', reps: [{ id: 'rep-a' }] } });
+      const crm = new MemoryCrm();
+      crm.leads.set('1', mql('1'));
+      await webhooksThenDrain(t, crm, ['1']);
+      const down = Object.assign(Object.create(crm) as MemoryCrm, {
+        portalUser: async () => Promise.reject(new Error('the CRM is down')),
+      });
+      const deps = {
+        db: db(),
+        now: clock.now,
+        enqueueFlush: async () => undefined,
+        crmFor: async () => down,
+      };
+      const input = { leadId: '1', userId: 'user-of-rep-a', reason: 'not_ready', requestId: 'return-down-1' };
+      expect(await returnToMarketing(deps, t, input)).toMatchObject({
+        ok: false,
+        problem: { kind: 'crm_unavailable' },
+      });
+      // A CRM that does not answer (a call queued behind its rate limit): unavailable after the check's time limit,
+      // well inside the 15 s HubSpot gives the card's request.
+      const stuck = Object.assign(Object.create(crm) as MemoryCrm, {
+        portalUser: () => new Promise<never>(() => undefined),
+      });
+      const started = performance.now();
+      const slow = await returnToMarketing(
+        { ...deps, crmFor: async () => stuck, userCheckTimeoutMs: 50 },
+        t,
+        input,
+      );
+      expect(slow).toMatchObject({ ok: false, problem: { kind: 'crm_unavailable' } });
+      expect(performance.now() - started).toBeLessThan(2_000);
+      // A user of the portal who is not the owner: refused, and the words fall back without a name.
+      crm.users.set('user-of-rep-b', { userId: 'user-of-rep-b', ownerId: 'rep-b', name: null });
+      const asB = await returnToMarketing({ ...deps, crmFor: async () => crm }, t, {
+        ...input,
+        userId: 'user-of-rep-b',
+      });
+      expect(asB).toEqual({
+        ok: false,
+        problem: {
+          kind: 'forbidden',
+          message:
+            'Only the lead’s owner, their manager or a Baton admin of this portal can return this lead',
+        },
+      });
+      expect((await loadLead(db(), t.id, '1'))?.state).toMatchObject({ stage: 'assigned', ownerId: 'rep-a' });
     });
 
     it('a lead whose SLA is breached goes to the next available rep when the policy says so', async () => {

@@ -191,6 +191,25 @@ describe('HubSpot install (OAuth) against the sandbox', () => {
     }
   });
 
+  it.each([
+    ['a known code', 'access_denied', 'the request was declined on the consent screen'],
+    ['a code OAuth does not define', 'call_support_now', 'for a reason it did not name'],
+  ])(
+    'a crafted denial (%s) shows only Baton’s words, never the sender’s description',
+    async (_what, error, words) => {
+      // Anyone can get a valid state from the public install link and send an admin this callback URL.
+      const url = new URL(await consent());
+      url.searchParams.delete('code');
+      url.searchParams.set('error', error);
+      url.searchParams.set('error_description', 'Your portal is compromised: call +1 555 0100 now');
+      const res = await get(url.toString());
+      expect(res.status).toBe(400);
+      expect(res.text).toContain(`HubSpot did not grant access: ${words}.`);
+      expect(res.text).not.toContain('compromised');
+      expect(res.text).not.toContain('call_support_now');
+    },
+  );
+
   it('a code HubSpot refuses (forged, expired, used) is the caller’s problem: a 400 page; nothing is stored', async () => {
     const before = await listTenants(database.db);
     const url = new URL(await consent());

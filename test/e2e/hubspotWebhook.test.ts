@@ -14,6 +14,8 @@ import { createApp } from '../../src/web/app.ts';
 
 const SECRET = 'client-secret-for-webhook-tests';
 const NOW = Date.parse('2026-11-23T15:00:00Z');
+/** Baton's clock: NOW unless a test moves it (and puts it back). */
+let clockMs = NOW;
 let database: Database;
 let server: Server;
 let base: string;
@@ -84,14 +86,14 @@ beforeAll(async () => {
             apiBaseUrl: 'http://x',
             authorizeUrl: 'http://x',
           },
-          { vault: {} as TokenVault, now: () => new Date(NOW), onCall: () => undefined },
+          { vault: {} as TokenVault, now: () => new Date(clockMs), onCall: () => undefined },
         ),
       ],
       connect: {} as ConnectDeps,
       webhooks: {
         ingest: new ChangeIngest({
           db: database.db,
-          now: () => new Date(NOW),
+          now: () => new Date(clockMs),
           enqueue: async (_name, payload) => {
             drains.push((payload as { tenantId: string }).tenantId);
           },
@@ -99,7 +101,7 @@ beforeAll(async () => {
         get publicUrl() {
           return publicUrl;
         },
-        now: () => new Date(NOW),
+        now: () => new Date(clockMs),
       },
     },
   });
@@ -124,7 +126,7 @@ describe('HubSpot webhook ingest', () => {
     const res = await post(JSON.stringify(Array.from({ length: 99 }, (_, i) => event(i))));
     expect(performance.now() - started).toBeLessThan(2000);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ accepted: 99, duplicates: 0, ignored: 0 });
+    expect(res.json).toEqual({ accepted: 99, duplicates: 0, ignored: 0, notConnected: 0 });
     expect((await inboxCount()) - before).toBe(99);
     expect(drains).toEqual(['hubspot-123']);
   });
@@ -134,7 +136,7 @@ describe('HubSpot webhook ingest', () => {
     const res = await post(JSON.stringify([event(1, { attemptNumber: 1 }), event(2, { attemptNumber: 1 })]), {
       timestamp: NOW + 1,
     });
-    expect(res.json).toEqual({ accepted: 0, duplicates: 2, ignored: 0 });
+    expect(res.json).toEqual({ accepted: 0, duplicates: 2, ignored: 0, notConnected: 0 });
     expect(await inboxCount()).toBe(before);
   });
 
@@ -149,6 +151,39 @@ describe('HubSpot webhook ingest', () => {
       error: { code: 'conflict', message: expect.stringContaining('replay') },
     });
     expect(await inboxCount()).toBe(before);
+  });
+
+  it('a request signed up to 30 s ahead is still a replay 305 s later (remembered until its timestamp expires)', async () => {
+    const body = JSON.stringify([event(250)]);
+    const first = await post(body, { timestamp: NOW + 30_000 });
+    expect(first.status).toBe(200);
+    try {
+      clockMs = NOW + 305_000; // past receipt + 5 min, inside timestamp + 5 min: the signature still verifies
+      const replay = await fetch(`${base}/webhooks/hubspot`, {
+        method: 'POST',
+        headers: first.headers,
+        body,
+      });
+      expect(replay.status).toBe(409);
+      clockMs = NOW + 331_000; // now the timestamp itself is stale
+      const late = await fetch(`${base}/webhooks/hubspot`, { method: 'POST', headers: first.headers, body });
+      expect(late.status).toBe(401);
+    } finally {
+      clockMs = NOW;
+    }
+  });
+
+  it('a batch mixing an installed portal with an unknown and a disconnected one stores the installed one’s events', async () => {
+    // HubSpot sends one app's events of every portal in shared batches: refusing the whole batch (as Baton did)
+    // dropped the good events until HubSpot gave up retrying.
+    const before = await inboxCount();
+    const res = await post(
+      JSON.stringify([event(900), event(901, { portalId: 777 }), event(904), event(905, { portalId: 456 })]),
+    );
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ accepted: 2, duplicates: 0, ignored: 0, notConnected: 2 });
+    expect((await inboxCount()) - before).toBe(2);
+    expect(drains).toEqual(['hubspot-123']);
   });
 
   it('accepts the docs spelling eventType, and erases on privacy deletion', async () => {
@@ -180,7 +215,7 @@ describe('HubSpot webhook ingest', () => {
         event(401, { changeSource: 'INTEGRATION', sourceId: '999', propertyName: 'lifecyclestage' }),
       ]),
     );
-    expect(res.json).toEqual({ accepted: 0, duplicates: 0, ignored: 2 });
+    expect(res.json).toEqual({ accepted: 0, duplicates: 0, ignored: 2, notConnected: 0 });
     expect(drains).toEqual([]);
   });
 
@@ -220,8 +255,8 @@ describe('HubSpot webhook ingest', () => {
       ['an unknown portal', () => post(JSON.stringify([event(1, { portalId: 777 })])), 403, 'forbidden'],
       ['a disconnected portal', () => post(JSON.stringify([event(1, { portalId: 456 })])), 403, 'forbidden'],
       [
-        'a batch mixing a known and an unknown portal',
-        () => post(JSON.stringify([event(900), event(901, { portalId: 777 })])),
+        'a batch of only an unknown and a disconnected portal',
+        () => post(JSON.stringify([event(902, { portalId: 777 }), event(903, { portalId: 456 })])),
         403,
         'forbidden',
       ],

@@ -91,7 +91,9 @@ beforeAll(async () => {
   const state = new URL(install.headers.get('location') ?? '').searchParams.get('state') ?? '';
   await remember('callback with a forged code', `/oauth/hubspot/callback?code=forged&state=${state}`);
   // The internal error: the table a return writes to is briefly away (valid input never fails on its own).
-  const path = `/api/hubspot/leads/${leads[0]}/return?portalId=${tenant.externalId}&userId=1`;
+  // As the leads' owner (a user of the portal: who may return them), so the request reaches the ledger.
+  const ownerUserId = sandbox.portal.portal.owners.all()[0]?.userId ?? 0;
+  const path = `/api/hubspot/leads/${leads[0]}/return?portalId=${tenant.externalId}&userId=${ownerUserId}`;
   const body = JSON.stringify({
     reason: 'not_ready',
     requestId: 'req-secret-1',

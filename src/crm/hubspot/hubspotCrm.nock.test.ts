@@ -593,6 +593,26 @@ describe('HubSpot adapter (nock)', () => {
     });
   });
 
+  it("resolves a signed card user to an owner of this portal by userId; another portal's user is null", async () => {
+    nock(API)
+      .get('/crm/v3/owners/9001')
+      .query({ idProperty: 'userId', archived: 'false' })
+      .reply(200, { id: '77', userId: 9001, email: 'maya@acme.example', firstName: 'Maya', lastName: 'Reed' })
+      .get('/crm/v3/owners/5555')
+      .query({ idProperty: 'userId', archived: 'false' })
+      .reply(404, { status: 'error', message: 'Owner not found', category: 'OBJECT_NOT_FOUND' })
+      .get('/crm/v3/owners/9002')
+      .query({ idProperty: 'userId', archived: 'false' })
+      .reply(200, { id: '9002', userId: 1234, email: 'other@acme.example' });
+    expect(await crm.portalUser('9001')).toEqual({ userId: '9001', ownerId: '77', name: 'Maya Reed' });
+    expect(await crm.portalUser('5555')).toBeNull();
+    // An answer for another user (an owner id that happens to equal the asked number) is not this user.
+    expect(await crm.portalUser('9002')).toBeNull();
+    // Not a HubSpot user id: nothing is asked.
+    expect(await crm.portalUser('9001&idProperty=id')).toBeNull();
+    expect(nock.isDone()).toBe(true);
+  });
+
   it('spaces calls to stay under 110 per 10 s for one portal', async () => {
     crm = build(HUBSPOT_LIMITS);
     nock(API).post('/crm/v3/lists/1/memberships/add').times(12).reply(200, { recordsIdsAdded: [] });

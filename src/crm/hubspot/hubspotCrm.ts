@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { BatonFields } from '../../domain/decide/effect.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
-import type { CrmLead, CrmPort, CrmTask, ProvisioningReport, RecordResult } from '../port.ts';
+import type { CrmLead, CrmPort, CrmTask, PortalUser, ProvisioningReport, RecordResult } from '../port.ts';
 import { writeBatonFields } from './batonFieldWrites.ts';
 import { readContacts } from './contactReads.ts';
 import { contactsModifiedBetween, countContactsModifiedBetween } from './contactSearch.ts';
@@ -19,6 +19,7 @@ import {
 } from './lifecycleStages.ts';
 import { addListMembers, removeListMembers } from './listMembership.ts';
 import { ownerNames } from './ownerNames.ts';
+import { portalUser } from './portalUser.ts';
 import { provisionHubSpot } from './provisioning.ts';
 import { plain } from './sdkData.ts';
 import { createTasks, findTasks } from './tasks.ts';
@@ -78,6 +79,10 @@ export class HubSpotCrm implements CrmPort {
   /** Owners carry both ids Baton meets: the owner id (contact owner) and the user id (signed card requests). */
   userNames(ids: readonly string[]): Promise<Map<string, string>> {
     return ownerNames(this.hs, ids);
+  }
+
+  portalUser(userId: string): Promise<PortalUser | null> {
+    return portalUser(this.hs, userId);
   }
 
   createTasks(tasks: readonly CrmTask[]): Promise<RecordResult[]> {

@@ -47,12 +47,16 @@ describe('HubSpot request signature v3', () => {
       }),
     ).toEqual({
       valid: true,
+      verifiesUntilMs: ts + MAX_AGE_MS,
     });
   });
 
-  it('accepts a correct signature inside the window', () => {
-    expect(verify()).toEqual({ valid: true });
-    expect(verify({ nowMs: ts + MAX_AGE_MS })).toEqual({ valid: true });
+  it('accepts a correct signature inside the window, and says until when it verifies (its timestamp + 5 min)', () => {
+    const verdict = { valid: true, verifiesUntilMs: ts + MAX_AGE_MS };
+    expect(verify()).toEqual(verdict);
+    expect(verify({ nowMs: ts + MAX_AGE_MS })).toEqual(verdict);
+    // A timestamp ahead of our clock (within the skew) verifies until its own time + 5 min, not receipt + 5 min.
+    expect(verify({ nowMs: ts - 30_000 })).toEqual(verdict);
   });
 
   describe('adversarial / fail-closed', () => {

@@ -44,7 +44,8 @@ export function signV3(input: {
 }
 
 export type SignatureVerdict =
-  | { valid: true }
+  /** `verifiesUntilMs`: the last moment this exact request still verifies, so how long a replay must be remembered. */
+  | { valid: true; verifiesUntilMs: number }
   | { valid: false; why: 'missing_signature' | 'missing_timestamp' | 'stale' | 'future' | 'mismatch' };
 
 /** Equal-length digests for timingSafeEqual, whatever the attacker sent. */
@@ -67,6 +68,6 @@ export function verifyV3(input: {
   if (ts - input.nowMs > MAX_FUTURE_SKEW_MS) return { valid: false, why: 'future' };
   const expected = signV3({ ...input, timestamp: ts });
   return timingSafeEqual(digest(expected), digest(input.signature))
-    ? { valid: true }
+    ? { valid: true, verifiesUntilMs: ts + MAX_AGE_MS }
     : { valid: false, why: 'mismatch' };
 }

@@ -5,13 +5,7 @@
 // https://developers.hubspot.com/docs/api/webhooks (payload), …/webhooks/validating-requests (signature v3)
 import { z } from 'zod';
 import type { WebhookIngress, WebhookReading } from '../provider.ts';
-import {
-  MAX_AGE_MS,
-  SIGNATURE_HEADER,
-  TIMESTAMP_HEADER,
-  verifyV3,
-  type SignatureVerdict,
-} from './requestSignature.ts';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyV3, type SignatureVerdict } from './requestSignature.ts';
 import { storableText } from '../../domain/storableText.ts';
 import type { InboundChange } from '../inboundChange.ts';
 import { BATON_PROPERTY_NAMES } from './batonProperties.ts';
@@ -180,8 +174,9 @@ export function hubspotWebhookIngress(app: { clientSecret: string; appId: string
             change: toInboundChange(e, app.appId),
           })),
         },
-        // The exact same signed request again is a replay; it could verify for this long.
-        delivery: { key: signature ?? '', until: new Date(delivery.now.getTime() + MAX_AGE_MS) },
+        // The exact same signed request again is a replay, remembered for as long as its timestamp verifies (a
+        // timestamp ahead of our clock verifies longer than receipt + window).
+        delivery: { key: signature ?? '', until: new Date(verdict.verifiesUntilMs) },
       };
     },
   };

@@ -376,6 +376,17 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
     expect(queries()).toHaveLength(2);
   });
 
+  it('a user of the org owns records under their own id; an unknown id or a queue is not a user', async () => {
+    onQueries((soql) =>
+      soql.startsWith('SELECT Id, Name FROM User WHERE Id IN')
+        ? [200, queryResult(soql.includes(REP) ? [row('User', { Id: REP, Name: 'Priya Natarajan' })] : [])]
+        : null,
+    );
+    expect(await crm.portalUser(REP)).toEqual({ userId: REP, ownerId: REP, name: 'Priya Natarajan' });
+    expect(await crm.portalUser('005xx000001Unkn0AAA')).toBeNull();
+    expect(await crm.portalUser(QUEUE_ID)).toBeNull();
+  });
+
   it('leaves converted leads alone: a write to one seen converted (or refused as converted) makes no call', async () => {
     const [a, b] = [leadId(1), leadId(2)];
     onQueries((soql) =>

@@ -5,7 +5,7 @@
 // own file: leadReads, leadWrites, owners, campaignMembers, batonTasks, provisioning.
 import type { BatonFields } from '../../domain/decide/effect.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
-import type { CrmLead, CrmPort, CrmTask, ProvisioningReport, RecordResult } from '../port.ts';
+import type { CrmLead, CrmPort, CrmTask, PortalUser, ProvisioningReport, RecordResult } from '../port.ts';
 import { createTasks, findTasks } from './batonTasks.ts';
 import { addToCampaign, removeFromCampaign } from './campaignMembers.ts';
 import { countLeadsModifiedBetween, type LeadReading, leadsModifiedBetween, readLeads } from './leadReads.ts';
@@ -66,6 +66,13 @@ export class SalesforceCrm implements CrmPort {
   /** Users (005…) and queues (00G…) by id. */
   userNames(ids: readonly string[]): Promise<Map<string, string>> {
     return userNames(this.sf, ids);
+  }
+
+  /** A Salesforce user owns records under their own id; a user of another org is not found. */
+  async portalUser(userId: string): Promise<PortalUser | null> {
+    if (!userId.startsWith('005')) return null;
+    const name = (await userNames(this.sf, [userId])).get(userId);
+    return name === undefined ? null : { userId, ownerId: userId, name };
   }
 
   createTasks(tasks: readonly CrmTask[]): Promise<RecordResult[]> {

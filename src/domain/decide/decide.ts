@@ -157,7 +157,11 @@ function returned(d: Draft, event: Extract<LeadEvent, { kind: 'returned' }>): De
   const problems = checkReturnInput(d.policy.reasons, event, d.ctx.now);
   const reason = findReason(d.policy.reasons, event.reason);
   if (problems.length > 0 || !reason) return { ok: false, problem: { kind: 'invalid_return', problems } };
-  const actor: Actor = { kind: 'user', userId: event.byUserId };
+  const actor: Actor = {
+    kind: 'user',
+    userId: event.byUserId,
+    ...(event.byOwnerId !== undefined && event.byOwnerId !== event.byUserId && { ownerId: event.byOwnerId }),
+  };
   const note = event.note?.trim() || undefined;
   // A return answers the SLA as a first touch would (accept or reject within the deadline).
   const sla = s.sla;

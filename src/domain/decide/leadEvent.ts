@@ -24,6 +24,8 @@ export type LeadEvent =
       kind: 'returned';
       at: Date;
       byUserId: string;
+      /** The returning user's owner id, when the CRM keeps it apart from the user id (HubSpot). */
+      byOwnerId?: string | undefined;
       reason: string;
       note?: string | undefined;
       reengageAt?: Date | undefined;

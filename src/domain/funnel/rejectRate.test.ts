@@ -163,7 +163,8 @@ describe('rejectRate', () => {
   it('no rows: rate null, not over target, no slices, empty buckets listed', () => {
     const r = rejectRate([], { period: PERIOD, reasons: DEFAULT_REASONS, bucket: 'day' });
     expect(r).toMatchObject({ handedOver: 0, returns: 0, rejects: 0, rate: null, overTarget: false });
-    expect([r.byReason, r.bySource, r.byCampaign, r.byFitBand, r.byFitGrade, r.byRep]).toEqual([
+    expect([r.byReason, r.bySource, r.byCampaign, r.byFitBand, r.byFitGrade, r.byRep, r.byActor]).toEqual([
+      [],
       [],
       [],
       [],
@@ -173,5 +174,72 @@ describe('rejectRate', () => {
     ]);
     expect(r.series).toHaveLength(14);
     expect(r.series.every((b) => b.rate === null && b.target === 0.1)).toBe(true);
+  });
+});
+
+describe('rejectRate: who acted, apart from whose lead it was', () => {
+  // rep-a's leads a1–a3 (HubSpot: user ids u-…, owner ids o-…); a1 returned by rep-a, a2 by their manager,
+  // a3 by an admin; b1 is rep-b's, returned by rep-b (Salesforce-like: one id, no separate owner id).
+  const handed = ['a1', 'a2', 'a3', 'b1'].map((leadId) =>
+    row({
+      leadId,
+      at: '03-04 10:00',
+      from: 'mql',
+      to: 'assigned',
+      ownerId: leadId.startsWith('a') ? 'o-a' : 'o-b',
+    }),
+  );
+  const returnBy = (
+    leadId: string,
+    owner: string,
+    actor: LedgerEntry['actor'],
+    reason: string,
+  ): LedgerEntry => ({
+    ...row({ leadId, at: '03-05 10:00', from: 'assigned', to: 'returned', reason, ownerId: owner }),
+    actor,
+  });
+  const r = rejectRate(
+    [
+      ...handed,
+      returnBy('a1', 'o-a', { kind: 'user', userId: 'u-a', ownerId: 'o-a' }, 'wrong_owner'),
+      returnBy('a2', 'o-a', { kind: 'user', userId: 'u-mgr', ownerId: 'o-mgr' }, 'wrong_owner'),
+      returnBy('a3', 'o-a', { kind: 'user', userId: 'u-admin', ownerId: 'o-admin' }, 'not_ready'),
+      returnBy('b1', 'o-b', { kind: 'user', userId: 'o-b' }, 'wrong_owner'),
+    ],
+    { period: PERIOD, reasons: DEFAULT_REASONS, bucket: 'week' },
+  );
+
+  it("by rep: every reject counts against the lead's owner, whoever clicked", () => {
+    expect(r.byRep).toEqual([
+      { key: 'o-a', handedOver: 3, rejects: 2, rate: 2 / 3, overTarget: true },
+      { key: 'o-b', handedOver: 1, rejects: 1, rate: 1, overTarget: true },
+    ]);
+  });
+
+  it('by actor: who clicked, and how many of those returns were of a lead someone else owned', () => {
+    expect(r.byActor).toEqual([
+      { key: 'o-a', returns: 1, rejects: 1, ofOthersLeads: 0 },
+      { key: 'o-admin', returns: 1, rejects: 0, ofOthersLeads: 1 },
+      { key: 'o-b', returns: 1, rejects: 1, ofOthersLeads: 0 },
+      { key: 'o-mgr', returns: 1, rejects: 1, ofOthersLeads: 1 },
+    ]);
+  });
+
+  it('a row with no user (older rows, Baton itself) groups under null and is never "of others"', () => {
+    const system = rejectRate(
+      [
+        ...handed,
+        row({
+          leadId: 'a1',
+          at: '03-05 10:00',
+          from: 'assigned',
+          to: 'returned',
+          reason: 'wrong_owner',
+          ownerId: 'o-a',
+        }),
+      ],
+      { period: PERIOD, reasons: DEFAULT_REASONS, bucket: 'week' },
+    );
+    expect(system.byActor).toEqual([{ key: null, returns: 1, rejects: 1, ofOthersLeads: 0 }]);
   });
 });

@@ -7,6 +7,7 @@ import { bucketOf, bucketsOf, type BucketSize } from './buckets.ts';
 import { compareKeys } from './order.ts';
 import { inPeriod, type Period } from './period.ts';
 import { fitBand, fitGradeOf } from './scoreBand.ts';
+import { returnActors, type ReturnActorRow } from './returnActors.ts';
 import { ratio } from './stats.ts';
 
 export const DEFAULT_REJECT_RATE_TARGET = 0.1;
@@ -63,14 +64,17 @@ export interface RejectRateReport {
   byCampaign: RejectRateRow[];
   byFitBand: RejectRateRow[];
   byFitGrade: RejectRateRow[];
+  /** By the lead's owner at the return: a reject counts against the rep the lead was handed to. */
   byRep: RejectRateRow[];
+  /** By who acted: the owner, or their manager or an admin returning it for them (ofOthersLeads). */
+  byActor: ReturnActorRow[];
   series: RejectRateBucket[];
 }
 
 type Slice = (row: LedgerEntry) => string | null;
 
 // Each row is sliced by what it carried itself: a hand-over by the context and owner at hand-over, a
-// reject by those at the return (the returning rep).
+// reject by those at the return (the lead's owner then, whoever clicked: byActor says who did).
 const SLICES = {
   bySource: (r) => r.context?.source ?? null,
   byCampaign: (r) => r.context?.campaign ?? null,
@@ -160,6 +164,7 @@ export function rejectRate(
     byFitBand: sliceRows(handovers, rejects, SLICES.byFitBand, target),
     byFitGrade: sliceRows(handovers, rejects, SLICES.byFitGrade, target),
     byRep: sliceRows(handovers, rejects, SLICES.byRep, target),
+    byActor: returnActors(returns, rejects),
     series: bucketsOf(opts.period, opts.bucket).map((bucket) => {
       const handed = distinctLeads(handoversBy.get(bucket) ?? []);
       const count = rejectsBy.get(bucket)?.length ?? 0;

@@ -233,7 +233,10 @@ export const policySchema = z
       })
       .prefault({}),
     rejectRateTarget: z.number().min(0).max(1).default(D.rejectRateTarget),
-    /** CRM user ids who may change these settings (the installing admin is added at install). */
+    /**
+     * Baton admins of the portal: CRM user ids who may change these settings and return any lead from the card
+     * (the installing admin is added at install).
+     */
     admins: z.array(storableText().min(1).max(40)).max(200).default([]),
   })
   .superRefine(

@@ -7,6 +7,8 @@ import * as oauthPkce from './0004_oauth_pkce.ts';
 import * as effectsOutcomes from './0005_effects_outcomes.ts';
 import * as effectsSequence from './0006_effects_sequence.ts';
 import * as ledgerRouted from './0007_ledger_routed.ts';
+import * as ledgerActor from './0009_ledger_actor.ts';
+import * as opsSessions from './0008_ops_sessions.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -16,4 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_effects_outcomes': effectsOutcomes,
   '0006_effects_sequence': effectsSequence,
   '0007_ledger_routed': ledgerRouted,
+  '0009_ledger_actor': ledgerActor,
+  '0008_ops_sessions': opsSessions,
 };

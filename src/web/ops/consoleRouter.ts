@@ -6,11 +6,7 @@ import { consoleAssets } from './console/consoleAssets.ts';
 import { consoleHtml } from './console/consoleLayout.ts';
 import { CONSOLE_PAGES, type ConsolePage } from './console/consolePages.ts';
 import { requireConsoleLogin } from './console/requireConsoleLogin.ts';
-
-export interface ConsoleDeps {
-  /** BATON_OPS_TOKEN (or the local development one); null turns the console off (login says so). */
-  opsToken: string | null;
-}
+import type { OpsAccess } from '../requireOpsToken.ts';
 
 // Scripts, styles and data only from Baton itself; no framing.
 const CONTENT_SECURITY_POLICY = [
@@ -26,7 +22,9 @@ const CONTENT_SECURITY_POLICY = [
 
 const leadIds = z.tuple([z.string().min(1).max(200), z.string().min(1).max(100)]);
 
+/** The page, with the session's CSRF token for its forms and API calls (none for a bearer caller). */
 function sendPage(res: Response, page: ConsolePage, data: Record<string, string> = {}): void {
+  const csrf: unknown = res.locals['csrfToken'];
   res
     .set({
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -35,7 +33,7 @@ function sendPage(res: Response, page: ConsolePage, data: Record<string, string>
       'X-Content-Type-Options': 'nosniff',
     })
     .type('html')
-    .send(consoleHtml(page, data));
+    .send(consoleHtml(page, data, typeof csrf === 'string' ? csrf : ''));
 }
 
 const decoded = (segment: string): string | null => {
@@ -46,10 +44,11 @@ const decoded = (segment: string): string | null => {
   }
 };
 
-export function consoleRouter(deps: ConsoleDeps): Router {
+/** The console under /ops; `access` is the ops API's (the token, the sessions, Baton's origin). */
+export function consoleRouter(access: OpsAccess): Router {
   const r = express.Router();
-  const login = requireConsoleLogin(deps.opsToken, 'page');
-  r.use('/assets', requireConsoleLogin(deps.opsToken, 'asset'), consoleAssets());
+  const login = requireConsoleLogin(access, 'page');
+  r.use('/assets', requireConsoleLogin(access, 'asset'), consoleAssets());
   for (const page of CONSOLE_PAGES) {
     if (page.id !== 'lead') r.get(page.path, login, (_req, res) => sendPage(res, page));
   }

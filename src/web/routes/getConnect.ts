@@ -10,12 +10,16 @@ import {
 } from '../../app/connectCrm.ts';
 import type { CrmProvider } from '../../crm/provider.ts';
 import { page } from '../page.ts';
+import { STORED_INSTALL_ROW } from './installRateLimit.ts';
 
 const capitalised = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 export function getConnect(deps: ConnectDeps, provider: CrmProvider): RequestHandler {
   return async (_req, res) => {
-    res.redirect(302, await beginConnect(deps, provider));
+    const { url, storedVerifier } = await beginConnect(deps, provider);
+    // The install rate limit counts only starts that left a row behind (see installRateLimit.ts).
+    res.locals[STORED_INSTALL_ROW] = storedVerifier;
+    res.redirect(302, url);
   };
 }
 

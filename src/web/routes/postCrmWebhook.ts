@@ -34,7 +34,12 @@ export function postCrmWebhook(
       case 'replayed':
         throw new BatonError('conflict', 'This exact request was already received (replay)');
       case 'stored':
-        res.json({ accepted: outcome.accepted, duplicates: outcome.duplicates, ignored: outcome.ignored });
+        res.json({
+          accepted: outcome.accepted,
+          duplicates: outcome.duplicates,
+          ignored: outcome.ignored,
+          notConnected: outcome.notConnected,
+        });
     }
   };
 }

@@ -1,16 +1,14 @@
 // POST /api/hubspot/leads/:leadId/return — "Return to marketing" from the card. Responds with the lead's new
-// stage, or field problems in words.
+// stage, or field problems in words. Only the lead's owner, their manager or a Baton admin of the portal may
+// return it: anyone else gets a 403 whose message the card shows as it is.
 import type { RequestHandler } from 'express';
 import { startOfDayIn } from '../../domain/sla/calendarDay.ts';
 import { z } from 'zod';
 import { passportOf, peopleIn } from '../../app/leadPassport.ts';
-import type { UserNames } from '../../app/userDirectory.ts';
 import { ledgerOfLead } from '../../store/ledger.ts';
 import { BatonError } from '../../errors.ts';
 import { storableText } from '../../domain/storableText.ts';
-import type { Decision } from '../../domain/decide/draft.ts';
-import type { Executor, Tx } from '../../store/executor.ts';
-import { returnToMarketing } from '../../app/returnToMarketing.ts';
+import { returnToMarketing, type ReturnDeps } from '../../app/returnToMarketing.ts';
 import { callerOf } from '../hubspotSignedRequest.ts';
 
 export const returnBody = z.strictObject({
@@ -22,13 +20,7 @@ export const returnBody = z.strictObject({
 
 const params = z.object({ leadId: z.string().regex(/^\d{1,20}$/, 'leadId must be a HubSpot record id') });
 
-export function postLeadReturn(deps: {
-  db: Executor;
-  now: () => Date;
-  enqueueFlush: (tx: Tx, tenantId: string) => Promise<void>;
-  observeDecision?: (decision: Decision) => void;
-  userNames?: UserNames;
-}): RequestHandler {
+export function postLeadReturn(deps: ReturnDeps): RequestHandler {
   return async (req, res) => {
     const caller = callerOf(res);
     const { leadId } = params.parse(req.params);
@@ -46,6 +38,8 @@ export function postLeadReturn(deps: {
       const p = outcome.problem;
       if (p.kind === 'invalid_return')
         throw new BatonError('invalid_input', 'The return is not complete', { problems: p.problems });
+      if (p.kind === 'forbidden') throw new BatonError('forbidden', p.message);
+      if (p.kind === 'crm_unavailable') throw new BatonError('unavailable', p.message);
       if (p.kind === 'unknown_lead') throw new BatonError('not_found', p.message);
       throw new BatonError('conflict', p.message);
     }

@@ -267,7 +267,11 @@ describe('the project matches Baton', () => {
         connect: {} as ConnectDeps,
         webhooks: { ingest: {} as ChangeIngest, publicUrl: signed.publicUrl, now: signed.now },
       },
-      hubspotCards: { ...signed, enqueueFlush: async () => undefined },
+      hubspotCards: {
+        ...signed,
+        enqueueFlush: async () => undefined,
+        crmFor: () => Promise.reject(new Error('not part of this path')),
+      },
     }).listen(0, '127.0.0.1');
     await new Promise((done) => server.once('listening', done));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -270,6 +270,18 @@ describe('Return to marketing card', () => {
     );
   });
 
+  it("shows Baton's refusal in its own words when the user may not return this lead (403)", async () => {
+    const words = 'Only Maya Reed, their manager or a Baton admin of this portal can return this lead';
+    const { card } = renderCard({ [RETURN]: () => errorResponse(new BatonError('forbidden', words)) });
+    await ready(card);
+    pick(card, 'wrong_owner');
+    await confirmStep(card);
+    card.find(LoadingButton).trigger('onClick');
+    await card.waitFor(() => expect(card.find(Alert, { variant: 'error' }).text).toBe(words));
+    // Not HubSpot's "could not confirm who is asking": the refusal is about this lead, and says whose it is.
+    expect(card.find(Alert, { variant: 'error' }).text).not.toContain('Reload');
+  });
+
   it('is disabled, with the passport’s explanation, when the lead cannot be returned', async () => {
     const lead = reassignedLead();
     lead.state.stage = 'qualified';

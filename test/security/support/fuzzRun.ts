@@ -12,7 +12,13 @@ export type Expectation =
   | { kind: 'api_error'; status: readonly number[] }
   /** A browser page (text/html), status among these. */
   | { kind: 'html_page'; status: readonly number[]; contains?: string }
-  | { kind: 'redirect'; status: readonly number[]; location: (location: string) => boolean }
+  /** A redirect; `orRateLimited`: or, while the login is rate-limited, its 429 page with Retry-After. */
+  | {
+      kind: 'redirect';
+      status: readonly number[];
+      location: (location: string) => boolean;
+      orRateLimited?: boolean;
+    }
   /** A 2xx JSON answer (a valid request mixed in), checked further by `check`. */
   | { kind: 'ok_json'; check?: (json: unknown) => void }
   | { kind: 'ok'; status: readonly number[] }
@@ -110,6 +116,11 @@ export function checkAnswer(c: FuzzCase, res: RawResponse, world: FuzzWorld): vo
       if (!isHead && e.contains && !res.text.includes(e.contains)) fail(c, res, `expected "${e.contains}"`);
       return;
     case 'redirect':
+      if (e.orRateLimited && res.status === 429) {
+        if (!/^\d+$/.test(res.headers['retry-after'] ?? '')) fail(c, res, 'a 429 needs Retry-After');
+        if (!isHead && !res.text.includes('Too many sign-in attempts')) fail(c, res, 'expected the 429 page');
+        return;
+      }
       if (!e.status.includes(res.status)) fail(c, res, `expected a redirect ${e.status.join(' or ')}`);
       if (!e.location(res.headers['location'] ?? '')) fail(c, res, 'unexpected redirect target');
       return;

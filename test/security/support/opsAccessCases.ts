@@ -47,6 +47,8 @@ function badCredentials(nowMs: number): fc.Arbitrary<Record<string, string>> {
       { cookie: `baton_ops=${nowMs + 3_600_000}` },
       { cookie: 'baton_ops=.' },
       { cookie: `baton_ops=1e99.${sessionMac(OPS_TOKEN, 1e99)}` },
+      // a well-formed session id that no sign-in issued
+      { cookie: `baton_ops=${'A'.repeat(43)}` },
     ),
     fc
       .tuple(fc.integer({ min: 0 }), headerText)
@@ -70,17 +72,18 @@ export function opsAccessArbitraries() {
     )
     .map(([token, next, type, valid]): FuzzCase => {
       const form = `token=${enc(valid ? OPS_TOKEN : `${token}!`)}&next=${enc(next)}`;
+      // Wrong tokens are rate-limited per client: past the limit every attempt, right or wrong, is a 429 page.
       const req = { method: 'POST', path: '/ops/login', headers: { 'content-type': type }, body: form };
       if (valid && type === 'application/x-www-form-urlencoded')
         return {
           endpoint: 'POST /ops/login',
           req,
-          expect: { kind: 'redirect', status: [303], location: safeConsolePath },
+          expect: { kind: 'redirect', status: [303], location: safeConsolePath, orRateLimited: true },
         };
       return {
         endpoint: 'POST /ops/login',
         req,
-        expect: { kind: 'html_page', status: [401], contains: 'not right' },
+        expect: { kind: 'html_page', status: [401, 429], contains: 'Sign in' },
       };
     });
 

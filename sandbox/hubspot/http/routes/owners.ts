@@ -25,6 +25,9 @@ export function ownersRoutes(): Router {
     });
   });
 
+  // GET /crm/owners/2026-03/{ownerId}?idProperty=id|userId&archived (HubSpot public API spec collection,
+  // CRM/Crm Owners/Rollouts/146888/2026-03/crmOwners.json): Baton resolves the user a card request is signed for
+  // this way. The portal is the token's: a user id of another portal, or an archived (deactivated) owner, is 404.
   router.get('/:ownerId', (req, res) => {
     const { portal } = authOf(req);
     const id = param(req, 'ownerId');

@@ -16,8 +16,19 @@ function navLinks(current: ConsolePage): string {
     .join('');
 }
 
-/** `data` lands on <body> as data-* attributes (the lead page's tenant and lead ids). */
-export function consoleHtml(page: ConsolePage, data: Readonly<Record<string, string>> = {}): string {
+/** Signing out is a change like any other: a same-origin form with the session's CSRF token. */
+const signOutForm = (action: string, label: string, csrf: string) =>
+  `<form method="post" action="${action}" class="signout"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}"><button type="submit">${label}</button></form>`;
+
+/**
+ * `data` lands on <body> as data-* attributes (the lead page's tenant and lead ids); `csrf` is the session's
+ * CSRF token, in a meta tag the client's API calls read and in the sign-out forms.
+ */
+export function consoleHtml(
+  page: ConsolePage,
+  data: Readonly<Record<string, string>> = {},
+  csrf = '',
+): string {
   const attrs = Object.entries(data)
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
@@ -25,6 +36,7 @@ export function consoleHtml(page: ConsolePage, data: Readonly<Record<string, str
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)} · Baton ops</title>
 <link rel="icon" href="data:,">
+<meta name="baton-csrf" content="${escapeHtml(csrf)}">
 <link rel="stylesheet" href="${ASSETS}/console.css">
 ${page.charts ? `<script src="${ASSETS}/chart.umd.min.js" defer></script>` : ''}
 <script type="module" src="${ASSETS}/js/main.ts"></script>
@@ -33,7 +45,8 @@ ${page.charts ? `<script src="${ASSETS}/chart.umd.min.js" defer></script>` : ''}
 <header class="topbar">
   <a class="brand" href="/ops">Baton <span>ops</span></a>
   <label class="tenant-picker"><span>Tenant</span><select id="tenant-select" aria-label="Tenant" disabled><option>Loading…</option></select></label>
-  <form method="post" action="/ops/logout" class="signout"><button type="submit">Sign out</button></form>
+  ${signOutForm('/ops/logout', 'Sign out', csrf)}
+  ${signOutForm('/ops/logout-everywhere', 'Sign out everywhere', csrf)}
 </header>
 <nav class="sidenav" aria-label="Console">${navLinks(page)}</nav>
 <main>

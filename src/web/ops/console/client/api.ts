@@ -1,5 +1,6 @@
 // Calls to the ops API from the console, with the browser's session cookie. A lapsed session goes back to the
-// login form; other errors carry the API's message.
+// login form; other errors carry the API's message. Changes carry the session's CSRF token (the page's
+// <meta name="baton-csrf">) in X-Baton-CSRF: the server refuses a session's change without it.
 
 export class ApiError extends Error {
   readonly status: number;
@@ -15,6 +16,9 @@ const errorBody = (body: unknown): string | null => {
   if (typeof error !== 'object' || error === null || !('message' in error)) return null;
   return typeof error.message === 'string' ? error.message : null;
 };
+
+const csrfToken = (): string =>
+  document.querySelector<HTMLMetaElement>('meta[name="baton-csrf"]')?.content ?? '';
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, {
@@ -48,6 +52,6 @@ export const getJson = <T>(url: string): Promise<T> => call<T>(url);
 export const postJson = <T>(url: string, body: unknown): Promise<T> =>
   call<T>(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-baton-csrf': csrfToken() },
     body: JSON.stringify(body),
   });

@@ -73,8 +73,30 @@ function slice(rr: RejectRate, key: SliceKey, label: string, charts: ChartSet): 
       rowId: keyName,
       empty: 'Nothing to show.',
     }),
+    ...(key === 'byRep' ? [actorTable(rr)] : []),
   );
   return view;
+}
+
+/** Rejects count against the lead's owner; this says who clicked (a manager or an admin, for someone else). */
+function actorTable(rr: RejectRate): HTMLElement {
+  const name = (r: RejectRate['byActor'][number]): string => r.key ?? '(no user)';
+  return el(
+    'div',
+    { 'data-testid': 'funnel-return-actors' },
+    el('h3', {}, 'Who returned them'),
+    dataTable({
+      columns: [
+        { label: 'Returned by', cell: (r) => el('span', { class: 'mono' }, name(r)) },
+        { label: 'Returns', cell: (r) => formatCount(r.returns), numeric: true },
+        { label: 'Rejects', cell: (r) => formatCount(r.rejects), numeric: true },
+        { label: "Of another owner's leads", cell: (r) => formatCount(r.ofOthersLeads), numeric: true },
+      ],
+      rows: rr.byActor,
+      rowId: name,
+      empty: 'No returns in this period.',
+    }),
+  );
 }
 
 export function rejectSlices(report: Funnel, pageCharts: ChartSet): HTMLElement {
