@@ -5,9 +5,9 @@
 import type { FeedDelivery, CrmKind } from '../crm/provider.ts';
 import { storedChange, type InboundBatch, type InboundChange } from '../crm/inboundChange.ts';
 import { writeCheckpoint } from '../store/checkpoints.ts';
-import type { Executor, Tx } from '../store/executor.ts';
+import type { Executor } from '../store/executor.ts';
 import { acceptManyIntoInbox } from '../store/inbox.ts';
-import { firstTimeSeen, forgetExpiredRequests } from '../store/seenRequests.ts';
+import { firstTimeSeen } from '../store/seenRequests.ts';
 import { recordSync } from '../store/syncLog.ts';
 import { findTenant, type Tenant } from '../store/tenants.ts';
 import { forTenant, JOBS, type Enqueue } from './tenantJobs.ts';
@@ -39,8 +39,6 @@ export interface IngestDeps {
 
 /** Deliveries come in bursts for the same few accounts: their tenant is looked up at most every few seconds. */
 const TENANT_CACHE_MS = 5_000;
-/** Expired delivery keys are forgotten once a minute, not on every request. */
-const PURGE_EVERY_MS = 60_000;
 /** A second's wait lets one drain read a burst of small deliveries in full batches. */
 const DRAIN_DELAY_MS = 1_000;
 
@@ -60,7 +58,6 @@ interface Claim {
 export class ChangeIngest {
   private readonly deps: IngestDeps;
   private readonly tenants = new Map<string, { tenant: Tenant | null; until: number }>();
-  private purgedAt = 0;
 
   constructor(deps: IngestDeps) {
     this.deps = deps;
@@ -139,7 +136,9 @@ export class ChangeIngest {
   private async claim(crm: CrmKind, c: Claim): Promise<IngestOutcome> {
     const now = this.deps.now();
     const stored = await this.deps.db.transaction().execute(async (tx) => {
-      if (c.delivery && !(await this.firstDelivery(tx, c.delivery, now))) return null;
+      // False when this exact delivery was received before, while it could still verify (expired keys are deleted by
+      // the worker's minute tick, store/expiredRows.ts).
+      if (c.delivery && !(await firstTimeSeen(tx, c.delivery.key, c.delivery.until))) return null;
       const counts = await acceptManyIntoInbox(
         tx,
         c.changes.map((i) => ({
@@ -166,15 +165,6 @@ export class ChangeIngest {
     const counts = { ...stored, ignored: c.total - c.changes.length, notConnected: c.notConnected ?? 0 };
     this.deps.observe?.(crm, counts);
     return { kind: 'stored', ...counts };
-  }
-
-  /** False when this exact delivery was received before (while it could still verify). */
-  private async firstDelivery(tx: Tx, delivery: { key: string; until: Date }, now: Date): Promise<boolean> {
-    if (now.getTime() - this.purgedAt > PURGE_EVERY_MS) {
-      this.purgedAt = now.getTime();
-      await forgetExpiredRequests(tx, now);
-    }
-    return firstTimeSeen(tx, delivery.key, delivery.until);
   }
 
   private syncLine(c: Claim, tenantId: string, duplicates: number, at: Date) {

@@ -13,8 +13,3 @@ export async function firstTimeSeen(db: Executor, signature: string, expiresAt: 
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** Forgets signatures whose window has closed (they can no longer pass the timestamp check anyway). */
-export async function forgetExpiredRequests(db: Executor, now: Date): Promise<void> {
-  await db.deleteFrom('seen_requests').where('expires_at', '<', now).execute();
-}

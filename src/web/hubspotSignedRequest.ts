@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyV3 } from '../crm/hubspot/requestSignature.ts';
 import { BatonError } from '../errors.ts';
 import type { Executor } from '../store/executor.ts';
-import { firstTimeSeen, forgetExpiredRequests } from '../store/seenRequests.ts';
+import { firstTimeSeen } from '../store/seenRequests.ts';
 import { findTenant, type Tenant } from '../store/tenants.ts';
 
 export interface SignedRequestDeps {
@@ -33,19 +33,11 @@ const callerQuery = z.object({
   userId: z.string().regex(/^\d{1,20}$/, 'userId must be a HubSpot user id'),
 });
 
-/** Expired signatures are forgotten at most once a minute (by the write that records a new one). */
-const PURGE_EVERY_MS = 60_000;
-
 /** Raw body (≤ 1 MB, HubSpot's own limit for hubspot.fetch), signature, caller. */
 export function signedCardRouter(deps: SignedRequestDeps): Router {
   const router = express.Router();
-  let purgedAt = 0;
+  // Expired signatures are deleted by the worker's minute tick (store/expiredRows.ts), not on the request path.
   const recordOnce = async (tx: Executor, signature: string, verifiesUntilMs: number) => {
-    const now = deps.now();
-    if (now.getTime() - purgedAt > PURGE_EVERY_MS) {
-      purgedAt = now.getTime();
-      await forgetExpiredRequests(tx, now);
-    }
     // Remembered until its timestamp stops verifying, not receipt + window (a future timestamp outlives that).
     if (!(await firstTimeSeen(tx, signature, new Date(verifiesUntilMs))))
       throw new BatonError('conflict', 'This exact request was already received (replay)');

@@ -3,12 +3,12 @@
 // owner, the owner's manager (the policy's escalation map) and a Baton admin of the portal, accepted. The ledger
 // keeps who acted next to whose lead it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signV3 } from '../../src/crm/hubspot/requestSignature.ts';
 import { funnelReport } from '../../src/domain/funnel/funnelReport.ts';
 import { ledgerForPeriod } from '../../src/store/ledger.ts';
 import { savePolicy } from '../../src/store/tenants.ts';
 import { bootstrapPortal } from '../../sandbox/hubspot/bootstrap.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
+import { returnLead as sendReturn } from '../support/returnLead.ts';
 
 let h: BatonHarness;
 type Person = { ownerId: string; userId: number; name: string };
@@ -25,33 +25,13 @@ const leads: Record<'attacked' | 'outsider' | 'owner' | 'manager' | 'admin', str
   admin: '',
 };
 
-async function returnLead(leadId: string, userId: number, reason: string, requestId: string) {
-  const t = await h.tenant();
-  const base = h.running.config.publicUrl;
-  const url = `/api/hubspot/leads/${leadId}/return?portalId=${t.externalId}&userId=${userId}`;
-  const raw = JSON.stringify({
+/** The card's signed return, with a note where the reason needs one. */
+const returnLead = (leadId: string, userId: number, reason: string, requestId: string) =>
+  sendReturn(h, leadId, userId, {
     reason,
     requestId,
     ...(reason === 'competitor' && { note: 'Works for a rival' }),
   });
-  const timestamp = h.now().getTime();
-  const res = await fetch(`${base}${url}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-hubspot-request-timestamp': String(timestamp),
-      'x-hubspot-signature-v3': signV3({
-        secret: h.running.sandbox?.app.clientSecret ?? '',
-        method: 'POST',
-        uri: `${base}${url}`,
-        body: raw,
-        timestamp,
-      }),
-    },
-    body: raw,
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
 
 function person(email: string): Person {
   const o = h.portal.owners.all().find((candidate) => candidate.email === email);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTALL_EXPIRES_MS } from '../../src/app/connectCrm.ts';
 import { INSTALL_LIMITS } from '../../src/web/routes/installRateLimit.ts';
+import { firstTimeSeen } from '../../src/store/seenRequests.ts';
 import { tickMinute } from '../../src/worker/scheduler.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
 
@@ -47,12 +48,20 @@ describe('install starts', () => {
     expect((await verifierRows()) - before).toBe(started);
   });
 
-  it("the worker's minute tick deletes verifiers whose install expired without a callback", async () => {
+  it("the worker's minute tick deletes verifiers whose install expired without a callback, and used signatures", async () => {
     expect(await verifierRows()).toBeGreaterThan(0);
+    // A used signature that verifies for one more minute, then not (the request path no longer deletes them).
+    expect(await firstTimeSeen(db(), 'signature-used-once', new Date(h.now().getTime() + 60_000))).toBe(true);
     await tickMinute({ db: db(), enqueue: async () => undefined, now: () => h.now() });
     expect(await verifierRows()).toBeGreaterThan(0); // not expired yet
     h.advance(INSTALL_EXPIRES_MS + 1_000);
+    expect(await firstTimeSeen(db(), 'signature-used-once', new Date(h.now().getTime() + 60_000))).toBe(
+      false,
+    );
     await tickMinute({ db: db(), enqueue: async () => undefined, now: () => h.now() });
     expect(await verifierRows()).toBe(0);
+    expect(
+      await db().selectFrom('seen_requests').selectAll().where('expires_at', '<', h.now()).execute(),
+    ).toEqual([]);
   });
 });
