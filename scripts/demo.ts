@@ -32,6 +32,7 @@ import { demoJson, demoReport, orgPeople, portalPeople } from '../sandbox/simula
 import { trackInFlight } from '../sandbox/simulation/inFlight.ts';
 import { watchOrgChanges } from '../sandbox/simulation/orgChangeFeed.ts';
 import { batonOrgCalls, isFailedCall, orgMetrics } from '../sandbox/simulation/orgMetrics.ts';
+import { LEAD_OBJECT_DEFINITIONS, leadObjectMetrics } from '../sandbox/simulation/leadObjectMetrics.ts';
 import {
   batonCalls,
   historiesAtCap,
@@ -151,6 +152,8 @@ export interface CrmResult {
   crm: DemoMetrics & ExtraMetrics;
   baton: DemoMetrics & ExtraMetrics;
   disagreements: Disagreement[];
+  /** The CRM's numbers Baton has no counterpart for (HubSpot's Lead record figures), in the JSON line too. */
+  crmOnly: Record<string, number>;
   stats: SimulationStats;
   /** Leads still in mql or assigned at the end (0 when every hand-off had an outcome). */
   openHandoffs: number;
@@ -290,6 +293,7 @@ export async function runDemo(o: {
       crm: portalSide,
       baton: hubspotBaton,
       disagreements: disagreements(portalSide, hubspotBaton),
+      crmOnly: leadObjectMetrics(portal, hubspotSimulation.startMs),
       stats: hubspotSimulation.stats,
       openHandoffs: portal.contacts().filter((c) => OPEN_STAGES.includes(c.properties['baton_stage'] ?? ''))
         .length,
@@ -312,6 +316,7 @@ export async function runDemo(o: {
       crm: orgSide,
       baton: salesforceBaton,
       disagreements: disagreements(orgSide, salesforceBaton),
+      crmOnly: {},
       stats: salesforceSimulation.stats,
       openHandoffs: org.leads().filter((l) => OPEN_STAGES.includes(String(l.values[SF_FIELDS.stage] ?? '')))
         .length,
@@ -353,8 +358,9 @@ export async function runDemo(o: {
           crm: hubspot.crm,
           baton: hubspot.baton,
           disagreements: hubspot.disagreements,
-          definitions: { ...METRIC_DEFINITIONS, ...EXTRA_DEFINITIONS },
-          people: portalPeople(hubspot.stats),
+          crmOnly: hubspot.crmOnly,
+          definitions: { ...METRIC_DEFINITIONS, ...EXTRA_DEFINITIONS, ...LEAD_OBJECT_DEFINITIONS },
+          people: portalPeople(hubspot.stats, hubspotSimulation.reps),
           health: { ...hubspot.health, openHandoffs: hubspot.openHandoffs },
         },
         {
@@ -377,7 +383,7 @@ export async function runDemo(o: {
       salesforce,
       warnings,
       report,
-      json: demoJson({ hubspot: hubspot.crm, salesforce: salesforce.crm }),
+      json: demoJson({ hubspot: hubspot.crm, salesforce: salesforce.crm }, { hubspot: hubspot.crmOnly }),
     };
   } finally {
     await running.stop();

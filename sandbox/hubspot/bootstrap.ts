@@ -1,5 +1,5 @@
 // One portal with a developer app installed: what `npm run sandbox`, the demo and e2e tests start from.
-import type { DeveloperApp, SubscriptionType } from './state/developerApp.ts';
+import { LEAD_OBJECT_SCOPES, type DeveloperApp, type SubscriptionType } from './state/developerApp.ts';
 import type { Portal } from './state/portal.ts';
 import type { SandboxState } from './state/sandboxState.ts';
 
@@ -13,6 +13,10 @@ export interface BootstrapInput {
   scopes?: string[];
   webhookTargetUrl?: string;
   subscriptions?: Array<{ subscriptionType: SubscriptionType; propertyName?: string; objectTypeId?: string }>;
+  /** Whether the portal has the Leads object (default true: Sales Hub Professional). */
+  leadsObject?: boolean;
+  /** Adds the "Inbound leads" pipeline with numeric stage ids next to the default lead pipeline. */
+  inboundLeadPipeline?: boolean;
   /** Sales reps besides the portal's admin user. */
   owners?: Array<{ email: string; firstName?: string; lastName?: string }>;
 }
@@ -33,6 +37,8 @@ export function bootstrapPortal(state: SandboxState, input: BootstrapInput = {})
   const portal = state.createPortal({
     ...(input.portalId !== undefined && { portalId: input.portalId }),
     name: input.portalName ?? 'Sandbox Portal',
+    ...(input.leadsObject !== undefined && { leadsObject: input.leadsObject }),
+    ...(input.inboundLeadPipeline !== undefined && { inboundLeadPipeline: input.inboundLeadPipeline }),
   });
   for (const o of input.owners ?? []) portal.createOwner(o);
   const redirectUri = input.redirectUri ?? 'http://localhost:3000/oauth/hubspot/callback';
@@ -59,7 +65,10 @@ export function bootstrapPortal(state: SandboxState, input: BootstrapInput = {})
       const url = new URL('/oauth/authorize', baseUrl);
       url.searchParams.set('client_id', app.clientId);
       url.searchParams.set('redirect_uri', redirectUri);
-      url.searchParams.set('scope', app.scopes.join(' '));
+      // The leads scopes go as optional scopes, so accounts without the Leads object can install too.
+      const optional = app.scopes.filter((sc) => LEAD_OBJECT_SCOPES.includes(sc));
+      url.searchParams.set('scope', app.scopes.filter((sc) => !optional.includes(sc)).join(' '));
+      if (optional.length > 0) url.searchParams.set('optional_scope', optional.join(' '));
       if (st !== undefined) url.searchParams.set('state', st);
       return url.toString();
     },

@@ -8,7 +8,7 @@ export {
   type Clock,
   type ManualClock,
 } from './clock.ts';
-export { bootstrapPortal, type BootstrappedPortal } from './bootstrap.ts';
+export { bootstrapPortal, type BootstrapInput, type BootstrappedPortal } from './bootstrap.ts';
 export type { SandboxState } from './state/sandboxState.ts';
 export type { Portal } from './state/portal.ts';
 export type { WebhookDelivery, WebhookEvent } from './webhooks/webhookEvent.ts';

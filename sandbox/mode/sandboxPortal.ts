@@ -6,6 +6,7 @@ import type { HubSpotApp } from '../../src/crm/hubspot/oauth.ts';
 import { WEBHOOK_PATH } from '../../src/web/paths.ts';
 import {
   bootstrapPortal,
+  type BootstrapInput,
   createHubSpotSandbox,
   type BootstrappedPortal,
   type HubSpotSandbox,
@@ -31,11 +32,16 @@ export const SANDBOX_REPS = [
   { email: 'ines.silva@acme.example', firstName: 'Ines', lastName: 'Silva' },
 ];
 
+/** What the portal has besides contacts: the Leads object (Sales Hub Professional, on by default), a second lead
+ * pipeline with numeric stage ids. */
+export type PortalSetUp = Pick<BootstrapInput, 'leadsObject' | 'inboundLeadPipeline'>;
+
 export async function startSandboxPortal(opts: {
   port: number;
   batonUrl: string;
   clock: Clock;
   options?: HubSpotSandboxOptions;
+  setUp?: PortalSetUp;
 }): Promise<SandboxPortal> {
   const sandbox = createHubSpotSandbox({
     ...opts.options,
@@ -51,6 +57,7 @@ export async function startSandboxPortal(opts: {
     webhookTargetUrl: `${opts.batonUrl}${WEBHOOK_PATH}`,
     subscriptions: HUBSPOT_WEBHOOK_EVENTS.map((e) => ({ ...e })),
     owners: SANDBOX_REPS,
+    ...opts.setUp,
   });
   return {
     sandbox,

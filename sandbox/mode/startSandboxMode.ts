@@ -8,7 +8,7 @@ import { start, type Running, type StartOptions } from '../../src/main.ts';
 import type { HubSpotSandboxOptions } from '../hubspot/options.ts';
 import type { SalesforceSandboxOptions } from '../salesforce/options.ts';
 import { connectOrg, startSandboxOrg, type SandboxOrg } from './sandboxOrg.ts';
-import { installBaton, startSandboxPortal, type SandboxPortal } from './sandboxPortal.ts';
+import { installBaton, startSandboxPortal, type PortalSetUp, type SandboxPortal } from './sandboxPortal.ts';
 import { startSandboxSimulation, type SandboxSimulation } from './sandboxSimulation.ts';
 
 export interface SandboxModeOptions extends StartOptions {
@@ -16,6 +16,8 @@ export interface SandboxModeOptions extends StartOptions {
   sandboxPort?: number;
   /** The simulated portal's options (faults, limits, webhook pacing). */
   sandboxOptions?: HubSpotSandboxOptions;
+  /** What the simulated portal has: the Leads object (default), a second lead pipeline with numeric stage ids. */
+  portalSetUp?: PortalSetUp;
   /** The simulated org's options (faults, API allocation, change event retention). */
   salesforceSandboxOptions?: SalesforceSandboxOptions;
   /** Run the simulated sales teams (leads arriving, reps touching, returning, ignoring). */
@@ -51,6 +53,7 @@ export async function startSandboxMode(
     batonUrl: config.publicUrl,
     clock,
     ...(opts.sandboxOptions && { options: opts.sandboxOptions }),
+    ...(opts.portalSetUp && { setUp: opts.portalSetUp }),
   });
   const sandboxOrg = await startSandboxOrg({
     port: port === 0 ? 0 : port + 1,

@@ -1,7 +1,9 @@
 // The portal's lead-assignment workflow, as a HubSpot workflow would run it: enrolled when Baton marks a
 // contact MQL (baton_stage becomes "mql") and it has no owner, it sets hubspot_owner_id to the next rep in
 // rotation after a short delay. Baton hears of it by webhook, like any owner change. The rotation skips reps
-// who already sent this contact back.
+// who already sent this contact back. A rep who works Lead records also gets a Lead record for the contact (the
+// workflow's "create lead" action, leadRecords.ts).
+import { handOverLeadRecord } from './leadRecords.ts';
 import { dice } from './randomness.ts';
 import { onAssigned } from './reps.ts';
 import { prop, type Rep, type SimulationContext } from './simulationContext.ts';
@@ -48,6 +50,7 @@ export function assignmentWorkflow(ctx: SimulationContext) {
               { hubspot_owner_id: rep.ownerId },
               { ...WORKFLOW_SOURCE, at: stampAt },
             );
+            handOverLeadRecord(ctx, c.id, rep, { ...WORKFLOW_SOURCE, at: stampAt });
             ctx.stats.assignments++;
             onAssigned(ctx, c.id, rep, stampAt);
           },

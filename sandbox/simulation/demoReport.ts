@@ -8,6 +8,7 @@ import {
   type Disagreement,
   type ExtraMetrics,
 } from './demoMetrics.ts';
+import type { Rep } from './simulationContext.ts';
 import type { SimulationStats } from './simulationStats.ts';
 import type { SteppedRun } from './steppedDriver.ts';
 import { textTable } from './textTable.ts';
@@ -20,6 +21,8 @@ export interface CrmSection {
   crm: DemoMetrics & ExtraMetrics;
   baton: DemoMetrics & ExtraMetrics;
   disagreements: readonly Disagreement[];
+  /** Numbers only the CRM's side has (no Baton counterpart to compare): shown in the table, in the JSON too. */
+  crmOnly?: Readonly<Record<string, number>>;
   /** What each number is (CRM / Baton). */
   definitions: Readonly<Record<string, string>>;
   /** What the simulated people did, a line each. */
@@ -46,14 +49,23 @@ const counts = (r: Readonly<Record<string, number>>) =>
 const errors = (s: SimulationStats) =>
   s.errors.length > 0 ? [`ERRORS: ${s.errors.slice(0, 5).join(' | ')}`] : [];
 
+/** Reps who work Lead records in the prospecting workspace, and what they did with them. */
+function leadWorkspace(s: SimulationStats, reps: readonly Rep[]): string {
+  const who = reps.filter((r) => r.workspace === 'leads').map((r) => `${r.name} (${r.profile.name})`);
+  if (who.length === 0) return 'no rep works Lead records (the rest use Baton’s card)';
+  const l = s.leadRecords;
+  return `Lead records worked in the prospecting workspace by ${who.join(', ')}: ${l.created} created, ${l.disqualified} disqualified by reason: ${counts(l.reasons)}`;
+}
+
 /** What the people around the HubSpot portal did. */
-export function portalPeople(s: SimulationStats): string[] {
+export function portalPeople(s: SimulationStats, reps: readonly Rep[] = []): string[] {
   return [
     `contacts ${s.contactsCreated} (${s.existingContacts} already in the portal at install), touchpoints ${s.touchpoints}`,
     `workflow assignments ${s.assignments}, ops re-routes ${s.reroutes}`,
     `rep touches: ${s.touches.calls} calls, ${s.touches.emails} emails, ${s.touches.meetings} meetings; ${s.opportunities} opportunities, ${s.wins} won`,
     `returns sent ${s.returns.sent}, accepted ${s.returns.accepted}, refused: ${counts(s.returns.refused)}`,
     `double clicks ${s.doubleClicks.sent}, the two clicks got: ${counts(s.doubleClicks.answers)}`,
+    leadWorkspace(s, reps),
     `marketing re-engaged ${s.reengaged} recycled leads; ${s.skipped} planned actions dropped (lead had moved on)`,
     ...errors(s),
   ];
@@ -80,10 +92,16 @@ function section(s: CrmSection): string[] {
     String(s.baton[name]),
     s.crm[name] === s.baton[name] ? 'same' : 'DIFFERENT',
   ]);
+  const crmOnly = Object.entries(s.crmOnly ?? {}).map(([name, v]) => [
+    name,
+    String(v),
+    '—',
+    `${s.source} only`,
+  ]);
   return [
     `── ${s.title} ──`,
     '',
-    textTable(['number', s.source, 'Baton', ''], rows),
+    textTable(['number', s.source, 'Baton', ''], [...rows, ...crmOnly]),
     '',
     `What each number is (${s.source} / Baton):`,
     ...Object.entries(s.definitions).map(([k, v]) => `  ${k}: ${v}`),
@@ -111,6 +129,14 @@ export function demoReport(r: DemoReportInput): string {
 
 const only = (m: DemoMetrics) => Object.fromEntries(METRIC_NAMES.map((k) => [k, m[k]]));
 
-/** The JSON line: one object per CRM, with the CRM's own numbers (which agree with Baton's when the demo passes). */
-export const demoJson = (byCrm: Readonly<Record<string, DemoMetrics>>): string =>
-  JSON.stringify(Object.fromEntries(Object.entries(byCrm).map(([crm, m]) => [crm, only(m)])));
+/**
+ * The JSON line: one object per CRM, with the CRM's own numbers (which agree with Baton's when the demo passes),
+ * followed by the numbers only the CRM has (HubSpot's Lead record figures).
+ */
+export const demoJson = (
+  byCrm: Readonly<Record<string, DemoMetrics>>,
+  crmOnly: Readonly<Record<string, Readonly<Record<string, number>>>> = {},
+): string =>
+  JSON.stringify(
+    Object.fromEntries(Object.entries(byCrm).map(([crm, m]) => [crm, { ...only(m), ...crmOnly[crm] }])),
+  );

@@ -3,6 +3,7 @@
 // (duplicate, bad data, existing customer, already in pipeline) stay in review: fixing data is not simulated.
 import { afterBusinessHours } from './businessTime.ts';
 import { nextRep } from './assignmentWorkflow.ts';
+import { handOverLeadRecord } from './leadRecords.ts';
 import { onAssigned } from './reps.ts';
 import { prop, type SimulationContext } from './simulationContext.ts';
 
@@ -28,6 +29,12 @@ export function opsReview(ctx: SimulationContext) {
             }
             const rep = nextRep(ctx, c.id, turn++);
             ctx.portal.setProperties(c.id, { hubspot_owner_id: rep.ownerId }, { at: stampAt });
+            // Ops (the admin in the UI) creates the new rep's Lead record where they work Lead records.
+            const admin = ctx.portal.installingUserId;
+            handOverLeadRecord(ctx, c.id, rep, {
+              at: stampAt,
+              ...(admin !== undefined && { userId: admin }),
+            });
             ctx.stats.reroutes++;
             onAssigned(ctx, c.id, rep, stampAt);
           },

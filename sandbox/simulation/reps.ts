@@ -1,7 +1,9 @@
 // Sales reps in the HubSpot portal working the leads handed to them, by the plan their profile gives each
 // hand-off (handoffPlan.ts): a call, an email or a meeting logged in HubSpot, the lifecycle stage moved to
-// opportunity or customer, or "Return to marketing" clicked in Baton's card.
+// opportunity or customer, or "Return to marketing" clicked in Baton's card — or, for reps who work Lead records
+// in the prospecting workspace, the Lead record disqualified instead.
 import { planHandoff, stepLabel, type HandoffStep } from './handoffPlan.ts';
+import { disqualifyLeadRecord } from './leadDisqualifications.ts';
 import { dice } from './randomness.ts';
 import { prop, type Rep, type SimulationContext } from './simulationContext.ts';
 import { sendReturn } from './repReturns.ts';
@@ -20,6 +22,7 @@ function perform(
 ): void | Promise<void> {
   if (step.kind === 'return') {
     const { choice, requestId, doubleClick } = step;
+    if (rep.workspace === 'leads') return disqualifyLeadRecord(ctx, { contactId, rep, choice, at: stampAt });
     return sendReturn(ctx, { contactId, rep, choice, requestId, doubleClick });
   }
   if (!stillTheirs(ctx, contactId, rep)) {

@@ -38,15 +38,16 @@ const OPEN_STAGES = new Set(['mql', 'assigned']);
 
 export function createSimulation(o: SimulationOptions): Simulation {
   const startMs = o.clock.now().getTime();
+  const seed = o.seed ?? o.scenario.seed;
   const ctx: SimulationContext = {
     portal: o.portal,
     scenario: o.scenario,
-    seed: o.seed ?? o.scenario.seed,
+    seed,
     clock: o.clock,
     scheduler: new ActionScheduler(),
     stats: emptyStats(),
     card: o.card,
-    reps: repsOf(o.portal, o.scenario),
+    reps: repsOf(o.portal, o.scenario, seed),
     people: new Map(),
     returnedBy: new Map(),
     handoffs: new Map(),

@@ -7,12 +7,15 @@ import { REP_PROFILES, type RepProfile } from './repProfiles.ts';
 import type { Scenario } from './scenario.ts';
 import type { SimClock } from './simClock.ts';
 import type { SimulationStats } from './simulationStats.ts';
+import { leadWorkspaceReps, type RepWorkspace } from './workspaceReps.ts';
 
 export interface Rep {
   ownerId: string;
   userId: number;
   name: string;
   profile: RepProfile;
+  /** Where they work hand-offs: Baton's card on the contact, or Lead records in the prospecting workspace. */
+  workspace: RepWorkspace;
 }
 
 export interface BatonCard {
@@ -41,15 +44,20 @@ export interface SimulationContext {
   reengageDates: Map<string, number>;
 }
 
-/** The portal's sales reps (every owner but the admin who installed apps), with the scenario's profiles. */
-export function repsOf(portal: Portal, scenario: Scenario): Rep[] {
+/**
+ * The portal's sales reps (every owner but the admin who installed apps), with the scenario's profiles and, from
+ * the seed, who works Lead records (workspaceReps.ts).
+ */
+export function repsOf(portal: Portal, scenario: Scenario, seed: number = scenario.seed): Rep[] {
   const owners = portal.owners.all().filter((o) => o.userId !== portal.installingUserId);
   if (owners.length === 0) throw new Error('The sandbox portal has no sales reps (owners besides the admin)');
+  const onLeads = leadWorkspaceReps(owners.length, seed, portal.leadsObject);
   return owners.map((o, i) => ({
     ownerId: o.id,
     userId: o.userId,
     name: `${o.firstName} ${o.lastName}`.trim(),
     profile: REP_PROFILES[scenario.reps[i % scenario.reps.length] ?? 'average'],
+    workspace: onLeads.has(i) ? 'leads' : 'card',
   }));
 }
 

@@ -12,6 +12,11 @@ export interface SimulationStats {
   returns: { sent: number; accepted: number; refused: Record<string, number> };
   /** Returns clicked twice (same requestId): how often, what the two clicks got, and on which contacts. */
   doubleClicks: { sent: number; answers: Record<string, number>; contactIds: string[] };
+  /**
+   * HubSpot Lead records (0-136) of reps who work the prospecting workspace: created on hand-off, disqualified
+   * instead of a card return (by the reason option picked; "none" when the rep left the reason empty).
+   */
+  leadRecords: { created: number; disqualified: number; reasons: Record<string, number> };
   reengaged: number;
   /** Planned actions dropped because the lead had moved on (e.g. a late touch after Baton recycled it). */
   skipped: number;
@@ -30,6 +35,7 @@ export function emptyStats(): SimulationStats {
     wins: 0,
     returns: { sent: 0, accepted: 0, refused: {} },
     doubleClicks: { sent: 0, answers: {}, contactIds: [] },
+    leadRecords: { created: 0, disqualified: 0, reasons: {} },
     reengaged: 0,
     skipped: 0,
     errors: [],

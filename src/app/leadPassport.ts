@@ -47,6 +47,8 @@ export interface Passport {
   timeInStage: Array<{ stage: Stage; hours: number }>;
   returnable: boolean;
   notReturnableWhy: string | null;
+  /** A disqualification in HubSpot's Leads workspace Baton holds: why, and since when (the rep can finish it here). */
+  heldReturn: { why: string; disqualifiedAt: string } | null;
 }
 
 const NOT_RETURNABLE: Partial<Record<Stage, string>> = {
@@ -96,6 +98,7 @@ export function passportOf(
   policy: Policy,
   now: Date,
   names: ReadonlyMap<string, string> = new Map(),
+  held: { why: string; disqualifiedAt: Date } | null = null,
 ): Passport {
   const sla = state.sla;
   const returns = history
@@ -148,5 +151,6 @@ export function passportOf(
     notReturnableWhy: returnable
       ? null
       : (NOT_RETURNABLE[state.stage] ?? 'This lead cannot be returned now.'),
+    heldReturn: held && { why: held.why, disqualifiedAt: held.disqualifiedAt.toISOString() },
   };
 }

@@ -5,7 +5,17 @@ import { z } from 'zod';
 export type InboundChange =
   | { kind: 'changed'; leadId: string; occurredAt: Date; properties: string[] }
   | { kind: 'deleted'; leadId: string; occurredAt: Date; privacy: boolean }
-  | { kind: 'merged'; leadId: string; mergedIds: string[]; occurredAt: Date };
+  | { kind: 'merged'; leadId: string; mergedIds: string[]; occurredAt: Date }
+  /**
+   * A record about the lead changed, not the lead itself (HubSpot's Lead object, worked in the prospecting
+   * workspace, belongs to a contact): the drain finds whose record it is and re-reads that lead. `leadId` is the
+   * record's id until then (the inbox keys rows by it).
+   */
+  | { kind: 'related'; objectType: RelatedObjectType; leadId: string; occurredAt: Date; deleted: boolean };
+
+/** Records Baton follows for a lead besides the lead itself. */
+export const RELATED_OBJECT_TYPES = ['lead_record'] as const;
+export type RelatedObjectType = (typeof RELATED_OBJECT_TYPES)[number];
 
 const date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
@@ -23,6 +33,13 @@ export const inboundChangeSchema = z.discriminatedUnion('kind', [
     leadId: z.string(),
     mergedIds: z.array(z.string()),
     occurredAt: date,
+  }),
+  z.object({
+    kind: z.literal('related'),
+    objectType: z.enum(RELATED_OBJECT_TYPES),
+    leadId: z.string(),
+    occurredAt: date,
+    deleted: z.boolean(),
   }),
 ]);
 

@@ -2,7 +2,9 @@
 // and the domain never see which one they talk to.
 import type { BatonFields } from '../domain/decide/effect.ts';
 import type { Policy } from '../domain/policy/schema.ts';
+import type { CrmDisqualification } from '../domain/leadObjectReturn.ts';
 import type { EngagementEvent, LeadProfile } from '../domain/scoring/profile.ts';
+import type { RelatedObjectType } from './inboundChange.ts';
 
 /** Where the CRM's own lifecycle places the record (the adapter maps its CRM's values onto these). */
 export type CrmLifecycle =
@@ -31,6 +33,13 @@ export interface CrmLead {
     requestedAt: Date;
     byUserId: string | null;
   } | null;
+  /**
+   * A rep's disqualification of the person in the CRM's own lead workspace (HubSpot's Lead object), in the CRM's
+   * words: the policy maps its reason onto Baton's (domain/leadObjectReturn.ts).
+   */
+  crmDisqualification?: CrmDisqualification | null;
+  /** Records the CRM reports changes of separately (HubSpot's Lead records): their changes are traced back here. */
+  relatedRecords?: ReadonlyArray<{ objectType: RelatedObjectType; id: string }>;
 }
 
 /** A CRM user as Baton checks who acts: HubSpot keeps user and owner ids apart; in Salesforce they are one id. */
@@ -109,6 +118,11 @@ export interface CrmPort {
    * is not one of its users (an id from another portal, a removed user).
    */
   portalUser(userId: string): Promise<PortalUser | null>;
+  /**
+   * Whose records these are (HubSpot's Lead record → its contact), for related records Baton has not met yet;
+   * records the CRM no longer knows are left out. CRMs without related records leave it out.
+   */
+  leadsOfRelated?(objectType: RelatedObjectType, recordIds: readonly string[]): Promise<Map<string, string>>;
   /** Creates what Baton needs in the CRM (fields, nurture lists); idempotent; reports what it cannot fix. */
   provision(policy: Policy): Promise<ProvisioningReport>;
 }

@@ -112,6 +112,8 @@ export async function erasePersonalData(
   anonymousId: string,
 ): Promise<void> {
   await tx.deleteFrom('leads').where('tenant_id', '=', tenantId).where('lead_id', '=', leadId).execute();
+  for (const table of ['held_returns', 'related_records'] as const)
+    await tx.deleteFrom(table).where('tenant_id', '=', tenantId).where('lead_id', '=', leadId).execute();
   await tx
     .updateTable('ledger')
     .set({ lead_id: anonymousId, note: null, actor_id: null, actor_owner_id: null })

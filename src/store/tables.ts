@@ -138,6 +138,25 @@ export interface OpsSessionsTable {
   expires_at: Date;
 }
 
+/** A record about a lead that the CRM reports separately (HubSpot's Lead record → its contact). */
+export interface RelatedRecordsTable {
+  tenant_id: string;
+  object_type: string;
+  record_id: string;
+  lead_id: string;
+}
+
+/** A CRM-side disqualification Baton cannot act on yet, and why (shown to the rep and in the ops console). */
+export interface HeldReturnsTable {
+  tenant_id: string;
+  lead_id: string;
+  record_id: string;
+  reason_option: string | null;
+  why: string;
+  disqualified_at: Date;
+  held_since: Date;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   credentials: CredentialsTable;
@@ -151,4 +170,6 @@ export interface Tables {
   seen_requests: SeenRequestsTable;
   oauth_pkce: OAuthPkceTable;
   ops_sessions: OpsSessionsTable;
+  related_records: RelatedRecordsTable;
+  held_returns: HeldReturnsTable;
 }

@@ -5,16 +5,18 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { decisionContexts, type DecisionContexts } from '../app/decisionContext.ts';
-import { inboundChangeSchema } from '../crm/inboundChange.ts';
+import { inboundChangeSchema, type InboundChange } from '../crm/inboundChange.ts';
 import type { CrmLead, CrmPort } from '../crm/port.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { Executor } from '../store/executor.ts';
 import { hasPendingEffect } from '../store/effects.ts';
 import { hasPendingInbox, pendingInbox, settleInbox, type InboxItem } from '../store/inbox.ts';
 import { erasePersonalData, loadLead } from '../store/leads.ts';
+import { leadsOfRecords } from '../store/relatedRecords.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { applyEvent } from '../app/applyEvent.ts';
 import type { Clock } from './clock.ts';
+import { settleCrmDisqualification } from './crmDisqualifications.ts';
 import { eventsFromSnapshot } from './snapshotEvents.ts';
 
 export interface DrainResult {
@@ -60,12 +62,7 @@ export async function applySnapshot(
   const ownerPending = stored && (await hasPendingEffect(deps.db, tenant.id, lead.id, 'set_owner'));
   const snapshot = ownerPending ? { ...lead, ownerId: stored.state.ownerId } : lead;
   let decisions = 0;
-  for (const event of eventsFromSnapshot(
-    stored?.state ?? null,
-    snapshot,
-    deps.clock.now(),
-    tenant.policy.timeZone,
-  )) {
+  for (const event of eventsFromSnapshot(stored?.state ?? null, snapshot, deps.clock.now(), tenant.policy)) {
     const outcome = await applyEvent(deps.db, {
       tenantId: tenant.id,
       leadId: lead.id,
@@ -76,7 +73,7 @@ export async function applySnapshot(
     });
     if (outcome.ok && outcome.saved) decisions++;
   }
-  return decisions;
+  return decisions + (await settleCrmDisqualification(deps, tenant, contexts, lead));
 }
 
 export async function syncLeads(
@@ -96,6 +93,29 @@ export async function syncLeads(
     await yieldToEventLoop();
   }
   return { read: leads.length, decisions };
+}
+
+/**
+ * The leads whose related records changed (HubSpot Lead records): known records from Baton's memory, new ones from
+ * the CRM's associations. A deleted record is found only in memory (its associations go with it), and its lead is
+ * read again: its owner and any held return follow what is left.
+ */
+async function leadsOfRelatedChanges(
+  db: Executor,
+  tenantId: string,
+  crm: CrmPort,
+  changes: ReadonlyArray<Extract<InboundChange, { kind: 'related' }>>,
+): Promise<string[]> {
+  const leads = new Set<string>();
+  for (const objectType of new Set(changes.map((c) => c.objectType))) {
+    const ids = [...new Set(changes.filter((c) => c.objectType === objectType).map((c) => c.leadId))];
+    const known = await leadsOfRecords(db, tenantId, objectType, ids);
+    const unknown = changes.filter((c) => c.objectType === objectType && !c.deleted && !known.has(c.leadId));
+    const found = await (crm.leadsOfRelated?.(objectType, [...new Set(unknown.map((c) => c.leadId))]) ??
+      new Map<string, string>());
+    for (const leadId of [...known.values(), ...found.values()]) leads.add(leadId);
+  }
+  return [...leads];
 }
 
 export async function drainInbox(
@@ -127,6 +147,7 @@ export async function drainInbox(
 
     const gone = new Set<string>();
     const changed = new Set<string>();
+    const related: Array<Extract<InboundChange, { kind: 'related' }>> = [];
     const settled: InboxItem['id'][] = [];
     for (const { item, change } of parsed) {
       if (!change.success) continue;
@@ -135,9 +156,11 @@ export async function drainInbox(
       else if (c.kind === 'merged') {
         for (const id of c.mergedIds) if (id !== c.leadId) gone.add(id);
         changed.add(c.leadId);
-      } else changed.add(c.leadId);
+      } else if (c.kind === 'related') related.push(c);
+      else changed.add(c.leadId);
       settled.push(item.id);
     }
+    for (const leadId of await leadsOfRelatedChanges(deps.db, tenant.id, crm, related)) changed.add(leadId);
     for (const leadId of gone) {
       await deps.db
         .transaction()

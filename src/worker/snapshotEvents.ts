@@ -4,19 +4,28 @@
 import type { LeadEvent } from '../domain/decide/leadEvent.ts';
 import type { LeadState } from '../domain/decide/leadState.ts';
 import type { CrmLead } from '../crm/port.ts';
+import type { Policy } from '../domain/policy/schema.ts';
 import { startOfDayIn } from '../domain/sla/calendarDay.ts';
 
 export function eventsFromSnapshot(
   state: LeadState | null,
   lead: CrmLead,
   now: Date,
-  timeZone: string,
+  policy: Policy,
 ): LeadEvent[] {
   const events: LeadEvent[] = [];
   // A lead Baton has never seen that already has an owner was handed over when the owner was set.
   const firstSeenAt = !state && lead.ownerId && lead.ownerAssignedAt ? lead.ownerAssignedAt : now;
   events.push({ kind: 'observed', at: firstSeenAt, profile: lead.profile, engagement: lead.engagement });
-  if (lead.ownerId !== (state?.ownerId ?? null)) {
+  // An owner set before Baton last took the lead back (a return, a recycle) is the holder it was taken from — a
+  // Lead record left with its owner in the rep's workspace, a write still on its way — not a new hand-off.
+  const takenBackAt = Math.max(state?.recycledAt?.getTime() ?? 0, state?.returnedAt?.getTime() ?? 0);
+  const stale =
+    lead.ownerId !== null &&
+    lead.ownerAssignedAt !== null &&
+    takenBackAt > 0 &&
+    lead.ownerAssignedAt.getTime() <= takenBackAt;
+  if (!stale && lead.ownerId !== (state?.ownerId ?? null)) {
     events.push({
       kind: 'owner_changed',
       at: lead.ownerAssignedAt && lead.ownerAssignedAt <= now ? lead.ownerAssignedAt : now,
@@ -40,9 +49,10 @@ export function eventsFromSnapshot(
       byUserId: request.byUserId ?? 'unknown',
       reason: request.reason,
       ...(request.note && { note: request.note }),
-      ...(request.reengageOn && { reengageAt: startOfDayIn(request.reengageOn, timeZone) }),
+      ...(request.reengageOn && { reengageAt: startOfDayIn(request.reengageOn, policy.timeZone) }),
     });
   }
+
   if (!state) events.push({ kind: 'adopted', at: now });
   return events;
 }

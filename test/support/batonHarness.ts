@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startSandboxMode, type SandboxRunning } from '../../sandbox/mode/startSandboxMode.ts';
 import type { HubSpotSandboxOptions } from '../../sandbox/hubspot/options.ts';
+import type { PortalSetUp } from '../../sandbox/mode/sandboxPortal.ts';
 import type { SalesforceSandboxOptions } from '../../sandbox/salesforce/options.ts';
 import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
 import { replayCheckpointOf } from '../../src/crm/salesforce/changeFeed.ts';
@@ -56,6 +57,8 @@ export async function startBaton(
   opts: {
     at: Date;
     sandbox?: HubSpotSandboxOptions;
+    /** What the sandbox portal has (the Leads object by default). */
+    portalSetUp?: PortalSetUp;
     salesforceSandbox?: SalesforceSandboxOptions;
     policy?: Record<string, unknown>;
     crm?: 'hubspot' | 'salesforce';
@@ -82,6 +85,7 @@ export async function startBaton(
     runWorker: false,
     captureChanges: crm === 'salesforce',
     ...(opts.salesforceSandbox && { salesforceSandboxOptions: opts.salesforceSandbox }),
+    ...(opts.portalSetUp && { portalSetUp: opts.portalSetUp }),
     sandboxOptions: { webhooks: { batchWindowMs: 20, baseDelayMs: 50, maxDelayMs: 200 }, ...opts.sandbox },
   });
   const sandbox = running.sandbox;

@@ -1,7 +1,7 @@
 // The HubSpot developer project's configuration, built from Baton's own code: the scopes it asks for at install,
 // the routes it serves and the contact events its worker consumes. Only the public URL and support contacts come
 // from outside (projectSettings.ts). `npm run hubspot:project` writes these files; a test fails when they are stale.
-import { HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
+import { HUBSPOT_OPTIONAL_SCOPES, HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
 import { callbackPathOf } from '../../../src/app/connectCrm.ts';
 import { CARD_API_PATH, WEBHOOK_PATH } from '../../../src/web/paths.ts';
 import type { ProjectSettings } from './projectSettings.ts';
@@ -67,7 +67,7 @@ function appComponent(s: ProjectSettings) {
         type: 'oauth',
         redirectUrls: [`${s.publicUrl}${BATON_ROUTES.oauthCallback}`],
         requiredScopes: [...HUBSPOT_SCOPES],
-        optionalScopes: [],
+        optionalScopes: [...HUBSPOT_OPTIONAL_SCOPES],
         conditionallyRequiredScopes: [],
       },
       permittedUrls: { fetch: [s.publicUrl], iframe: [], img: [] },

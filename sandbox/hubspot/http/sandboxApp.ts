@@ -3,6 +3,13 @@ import express, { Router, type Express, type RequestHandler } from 'express';
 import type { SandboxState } from '../state/sandboxState.ts';
 import { authenticate, requireScopes } from './authenticate.ts';
 import { errorHandler, unknownRoute } from './errorHandler.ts';
+import {
+  CONTACT_SCOPES,
+  leadsOr,
+  requireObjectScopes,
+  SCHEMA_SCOPES,
+  TYPES_IN_PATH,
+} from './objectScopes.ts';
 import type { FaultInjector } from './faultInjection.ts';
 import { injectFaults } from './faultMiddleware.ts';
 import type { RateLimiter } from './rateLimiter.ts';
@@ -18,6 +25,7 @@ import { objectsBasicRoutes } from './routes/objectsBasic.ts';
 import { objectsBatchRoutes } from './routes/objectsBatch.ts';
 import { objectsSearchRoutes } from './routes/objectsSearch.ts';
 import { ownersRoutes } from './routes/owners.ts';
+import { pipelinesRoutes } from './routes/pipelines.ts';
 import { propertiesRoutes } from './routes/properties.ts';
 
 export interface AppDeps {
@@ -28,7 +36,8 @@ export interface AppDeps {
   onInternalError: (err: unknown) => void;
 }
 
-const CONTACTS = ['crm.objects.contacts.read', 'crm.objects.contacts.write'] as const;
+// Scopes follow the object type in the path (objectScopes.ts): leads need the leads scopes, the rest what they did.
+const byType = requireObjectScopes(TYPES_IN_PATH.first, leadsOr(CONTACT_SCOPES));
 
 export function createSandboxApp(deps: AppDeps): Express {
   const app = express();
@@ -44,20 +53,22 @@ export function createSandboxApp(deps: AppDeps): Express {
   // Each v3 API is served again at its date-versioned path with the same routes: the 2026-03 specs publish the same
   // operations and shapes under new prefixes (PublicApiSpecs/CRM/Objects/Rollouts/424/2026-03/objects.json,
   // .../Properties/Rollouts/145899/2026-03/properties.json, .../Lists/Rollouts/144891/2026-03/lists.json,
-  // .../Crm Owners/Rollouts/146888/2026-03/crmOwners.json; contact merge: .../Contacts/Rollouts/424/2026-03/contacts.json).
+  // .../Crm Owners/Rollouts/146888/2026-03/crmOwners.json; contact merge: .../Contacts/Rollouts/424/2026-03/contacts.json;
+  // pipelines: .../Pipelines/Rollouts/145896/2026-03/pipelines.json).
   const apis: Array<[v3: string, dated: string, scopes: RequestHandler, routes: () => RequestHandler[]]> = [
     [
       '/v3/objects',
       '/objects/2026-03',
-      requireScopes(...CONTACTS),
+      byType,
       () => [contactsMergeRoutes(), objectsBatchRoutes(), objectsSearchRoutes(), objectsBasicRoutes()],
     ],
     [
       '/v3/properties',
       '/properties/2026-03',
-      requireScopes('crm.schemas.contacts.read', 'crm.schemas.contacts.write'),
+      requireObjectScopes(TYPES_IN_PATH.first, leadsOr(SCHEMA_SCOPES)),
       () => [propertiesRoutes()],
     ],
+    ['/v3/pipelines', '/pipelines/2026-03', byType, () => [pipelinesRoutes()]],
     [
       '/v3/lists',
       '/lists/2026-03',
@@ -72,8 +83,19 @@ export function createSandboxApp(deps: AppDeps): Express {
     ],
   ];
   for (const [v3, dated, scopes, routes] of apis) crm.use([v3, dated], scopes, ...routes());
-  crm.use('/v4', requireScopes(...CONTACTS), associationsRoutes());
-  crm.use('/associations/2026-03', requireScopes(...CONTACTS), datedAssociationsRoutes());
+  // Associations need the contacts scopes as before, plus the leads scopes when either side is leads.
+  crm.use(
+    '/v4',
+    requireScopes(...CONTACT_SCOPES),
+    requireObjectScopes(TYPES_IN_PATH.v4, leadsOr(CONTACT_SCOPES)),
+    associationsRoutes(),
+  );
+  crm.use(
+    '/associations/2026-03',
+    requireScopes(...CONTACT_SCOPES),
+    requireObjectScopes(TYPES_IN_PATH.pair, leadsOr(CONTACT_SCOPES)),
+    datedAssociationsRoutes(),
+  );
   app.use('/crm', crm);
   // Uninstalls are authenticated like any API call, and neither rate-limited nor faulted (an ops action).
   app.use('/appinstalls', authenticate(deps.state), appInstallsRoutes(deps.state));

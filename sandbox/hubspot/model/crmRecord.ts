@@ -7,6 +7,9 @@ export interface PropertyVersion {
   timestamp: number;
   sourceType: string;
   sourceId?: string;
+  /** The user who made a UI change: ValueWithTimestamp.updatedByUserId (integer) in the 2026-03 object specs
+   * (PublicApiSpecs/CRM/Leads/Rollouts/424/2026-03/leads.json and the contacts spec alike). */
+  updatedByUserId?: number;
 }
 
 export interface CrmRecord {

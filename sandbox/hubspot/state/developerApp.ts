@@ -38,7 +38,11 @@ export interface DeveloperApp {
   webhooks: { targetUrl?: string; maxConcurrentRequests: number; subscriptions: WebhookSubscription[] };
 }
 
-/** Everything Baton needs; a new app may request these unless it lists its own. */
+/**
+ * Everything Baton needs; a new app may request these unless it lists its own. The leads scopes are among them so
+ * an install may ask for them (Baton asks as optional scopes: a portal without the Leads object grants the rest,
+ * see SandboxState.grantFor).
+ */
 export const DEFAULT_APP_SCOPES = [
   'oauth',
   'crm.objects.contacts.read',
@@ -48,4 +52,9 @@ export const DEFAULT_APP_SCOPES = [
   'crm.lists.read',
   'crm.lists.write',
   'crm.objects.owners.read',
+  'crm.objects.leads.read',
+  'crm.objects.leads.write',
 ];
+
+/** Scopes an account only has with the Leads object (Sales Hub Professional+). */
+export const LEAD_OBJECT_SCOPES: readonly string[] = ['crm.objects.leads.read', 'crm.objects.leads.write'];

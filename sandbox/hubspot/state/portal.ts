@@ -1,18 +1,20 @@
-// A portal as simulations and the demo drive it: contacts and owners (portalContacts.ts), plus what reps
-// log (calls, emails, meetings, notes, tasks), what contacts do (page views, forms, email opens and clicks)
-// and lists. Each changes state the way HubSpot would and emits the same webhooks.
+// A portal as simulations and the demo drive it: contacts and owners (portalContacts.ts), leads
+// (portalLeads.ts), plus what reps log (calls, emails, meetings, notes, tasks), what contacts do (page views,
+// forms, email opens and clicks) and lists. Each changes state the way HubSpot would and emits the same webhooks.
 import { notFound } from '../hubspotErrors.ts';
 import { emailEngagementUpdates, formSubmissionUpdates, pageViewUpdates } from '../model/contactSignals.ts';
 import type { CrmRecord } from '../model/crmRecord.ts';
 import { defaultAssociationTypeId, type EngagementType } from '../model/objectTypes.ts';
 import type { ChangeSource } from './changeEvents.ts';
 import type { CrmList, ProcessingType } from './listStore.ts';
-import { PortalContacts, type ActorOptions, type Props } from './portalContacts.ts';
+import type { ActorOptions, Props } from './portalContacts.ts';
+import { PortalLeads } from './portalLeads.ts';
 import { applyProperties } from './recordWrites.ts';
 
 export type { ActorOptions } from './portalContacts.ts';
+export type { CreateLeadOptions } from './portalLeads.ts';
 
-export class Portal extends PortalContacts {
+export class Portal extends PortalLeads {
   // ── activities a rep logs ──────────────────────────────────────────────────────────────────────────
 
   /** Logs an activity on a contact the way a rep does in the UI; the contact's roll-ups follow. */
@@ -27,7 +29,7 @@ export class Portal extends PortalContacts {
     const typeId = defaultAssociationTypeId(type, 'contacts');
     if (typeId === undefined) throw new Error(`${type} cannot be associated with contacts`);
     const userId = this.owners.get(ownerId ?? '')?.userId;
-    return this.createRecord(
+    const activity = this.createRecord(
       type,
       {
         properties: {
@@ -41,6 +43,8 @@ export class Portal extends PortalContacts {
       },
       { source: this.source({ ...(userId !== undefined && { userId }), ...opts }), viaApi: false },
     );
+    this.applyLeadOutreach(contactId, { type, ownerId, at, properties: activity.properties });
+    return activity;
   }
 
   logCall(contactId: string, ownerId: string | undefined, at: number, props: Props = {}): CrmRecord {

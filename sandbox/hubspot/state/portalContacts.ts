@@ -28,7 +28,8 @@ const KEEP_ON_MERGE = new Set([
   'email',
   'hs_merged_object_ids',
 ]);
-const ACTIVITY_TYPES = ['calls', 'emails', 'meetings', 'notes', 'tasks'] as const;
+/** Records whose association moves to the surviving contact on a merge (activities, and leads). */
+const MOVED_ON_MERGE = ['calls', 'emails', 'meetings', 'notes', 'tasks', 'leads'] as const;
 
 export class PortalContacts extends PortalCore {
   /** The user OAuth installs and UI edits act as (the portal's first user unless set). */
@@ -145,7 +146,7 @@ export class PortalContacts extends PortalCore {
       .filter((v): v is string => Boolean(v))
       .join(';');
     const lists = this.lists.listsOf(OBJECT_TYPE_INFO.contacts.objectTypeId, secondary.id);
-    const activities = ACTIVITY_TYPES.flatMap((t) =>
+    const activities = MOVED_ON_MERGE.flatMap((t) =>
       this.associations.of('contacts', secondary.id, t).map((a) => ({ t, id: a.toId })),
     );
     const secondaryEmail = secondary.properties.email;

@@ -5,7 +5,8 @@ import { notFound, propertyValuesInvalid, validationError } from '../hubspotErro
 import type { CrmRecord } from '../model/crmRecord.ts';
 import { touchUpdates } from '../model/engagementTouch.ts';
 import {
-  defaultAssociationTypeId,
+  hubspotDefinedTypeIds,
+  inverseTypeId,
   isEngagementType,
   OBJECT_TYPE_INFO,
   type ObjectTypeName,
@@ -13,6 +14,7 @@ import {
 import type { RawValue } from '../model/propertyValues.ts';
 import type { AssociationType } from './associationStore.ts';
 import { CALCULATED, type ChangeEvent, type WriteSource } from './changeEvents.ts';
+import { requireLeadCreate } from './leadRules.ts';
 import type { MembershipChange } from './listStore.ts';
 import { PortalData } from './portalData.ts';
 import {
@@ -44,6 +46,7 @@ export class PortalCore extends PortalData {
       isOwner: (id) => this.owners.isActive(id),
       contactIdByEmail: (email) => this.emailIndex.get(email),
       lifecycleBackward: this.deps.lifecycleBackward,
+      leadPipelines: this.leadPipelines,
     };
   }
 
@@ -72,6 +75,7 @@ export class PortalCore extends PortalData {
         ]);
       }
       for (const a of input.associations ?? []) this.checkAssociation(type, a);
+      if (type === 'leads') requireLeadCreate(values, input.associations ?? []);
       return values;
     });
     const at = opts.at ?? this.now();
@@ -136,7 +140,7 @@ export class PortalCore extends PortalData {
   checkAssociation(fromType: ObjectTypeName, a: AssociationInput): void {
     if (
       a.type.category === 'HUBSPOT_DEFINED' &&
-      defaultAssociationTypeId(fromType, a.toType) !== a.type.typeId
+      !hubspotDefinedTypeIds(fromType, a.toType).includes(a.type.typeId)
     ) {
       throw validationError(
         `${a.type.typeId} is not a valid association type id between ${OBJECT_TYPE_INFO[fromType].singular} and ${OBJECT_TYPE_INFO[a.toType].singular}.`,
@@ -158,7 +162,7 @@ export class PortalCore extends PortalData {
     type: AssociationType,
     at = this.now(),
   ): boolean {
-    const reverse = defaultAssociationTypeId(toType, fromType);
+    const reverse = inverseTypeId(fromType, toType, type.typeId);
     const added = this.associations.add(fromType, fromId, toType, toId, type);
     if (reverse !== undefined)
       this.associations.add(toType, toId, fromType, fromId, {

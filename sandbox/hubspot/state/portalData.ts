@@ -1,10 +1,12 @@
 // One HubSpot account (portal), as stored: its records per object type, property definitions, lists,
-// owners and associations, and how records are found (by id, following merges, or by email).
+// owners, associations and lead pipelines, and how records are found (by id, following merges, or by email).
 import type { Clock } from '../clock.ts';
 import type { CrmRecord } from '../model/crmRecord.ts';
 import { CONTACT_GROUPS, CONTACT_PROPERTIES } from '../model/contactPropertySeed.ts';
 import { ENGAGEMENT_PROPERTIES, engagementGroups } from '../model/engagementPropertySeed.ts';
 import type { TouchOptions } from '../model/engagementTouch.ts';
+import { LEAD_GROUPS, leadProperties } from '../model/leadPropertySeed.ts';
+import { defaultLeadPipeline } from '../model/leadPipelines.ts';
 import type { LifecycleBackwardPolicy } from '../model/lifecycleStage.ts';
 import {
   isEngagementType,
@@ -12,11 +14,13 @@ import {
   OBJECT_TYPES,
   type ObjectTypeName,
 } from '../model/objectTypes.ts';
-import { toDefinition } from '../model/propertySeed.ts';
+import { toDefinition, type SeedProperty } from '../model/propertySeed.ts';
+import type { PropertyGroup } from '../model/propertyDefinition.ts';
 import { AssociationStore } from './associationStore.ts';
 import type { ChangeEvent } from './changeEvents.ts';
 import { ListStore } from './listStore.ts';
 import { OwnerStore } from './ownerStore.ts';
+import { PipelineStore } from './pipelineStore.ts';
 import { PropertyStore } from './propertyStore.ts';
 
 export interface PortalDeps {
@@ -36,6 +40,13 @@ export class PortalData {
   readonly lists = new ListStore();
   readonly associations = new AssociationStore();
   readonly installedApps = new Set<number>();
+  readonly leadPipelines = new PipelineStore([defaultLeadPipeline()]);
+  /**
+   * Whether the account has the Leads object (Sales Hub Professional or Enterprise: the Leads spec's
+   * x-hubspot-product-tier-requirements, and knowledge.hubspot.com/prospecting/set-up-leads). Without it the
+   * sandbox refuses lead calls as a missing scope (http/objectScopes.ts) and never grants the leads scopes.
+   */
+  leadsObject = true;
   protected readonly deps: PortalDeps;
   private readonly stores = new Map<ObjectTypeName, Map<string, CrmRecord>>();
   private readonly propertyStores = new Map<ObjectTypeName, PropertyStore>();
@@ -48,11 +59,22 @@ export class PortalData {
     const at = deps.clock.now();
     for (const t of OBJECT_TYPES) {
       this.stores.set(t, new Map());
-      const seeds = isEngagementType(t) ? ENGAGEMENT_PROPERTIES[t] : CONTACT_PROPERTIES;
-      const groups = isEngagementType(t) ? engagementGroups(t) : CONTACT_GROUPS;
+      const [seeds, groups] = this.seedsOf(t);
       const defs = seeds.map((s, i) => toDefinition(s, i, at));
       this.propertyStores.set(t, new PropertyStore(OBJECT_TYPE_INFO[t].objectTypeId, defs, groups));
     }
+  }
+
+  private seedsOf(t: ObjectTypeName): [SeedProperty[], PropertyGroup[]] {
+    if (isEngagementType(t)) return [ENGAGEMENT_PROPERTIES[t], engagementGroups(t)];
+    if (t === 'leads') return [this.leadSeeds(), LEAD_GROUPS];
+    return [CONTACT_PROPERTIES, CONTACT_GROUPS];
+  }
+
+  /** Lead properties with the pipeline options of the portal's current lead pipelines. */
+  protected leadSeeds(): SeedProperty[] {
+    const pipelines = this.leadPipelines.list().map((p) => [p.id, p.label] as const);
+    return leadProperties(pipelines, this.leadPipelines.allStages());
   }
 
   now(): number {

@@ -8,6 +8,8 @@ import { isBackward, stageOrder, type LifecycleBackwardPolicy } from '../model/l
 import { OBJECT_TYPE_INFO, type ObjectTypeName } from '../model/objectTypes.ts';
 import { normalizeValue, type RawValue } from '../model/propertyValues.ts';
 import { CALCULATED, type ChangeEvent, type WriteSource } from './changeEvents.ts';
+import { prepareLeadPipeline } from './leadRules.ts';
+import type { PipelineStore } from './pipelineStore.ts';
 import type { PropertyStore } from './propertyStore.ts';
 
 export interface WriteOptions {
@@ -23,6 +25,8 @@ export interface WriteContext {
   isOwner(id: string): boolean;
   contactIdByEmail(email: string): string | undefined;
   lifecycleBackward: LifecycleBackwardPolicy;
+  /** The portal's lead pipelines (a lead's stage must be one of its pipeline's). */
+  leadPipelines: PipelineStore;
 }
 
 export function prepareProperties(
@@ -49,6 +53,7 @@ export function prepareProperties(
     else problems.push(n.problem);
   }
   if (problems.length > 0) throw propertyValuesInvalid(problems);
+  if (type === 'leads') prepareLeadPipeline(ctx.leadPipelines, values, current);
   if (type === 'contacts') {
     guardLifecycle(ctx, values, opts, current);
     const email = values.email;
@@ -88,6 +93,14 @@ function guardLifecycle(
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const HISTORY_LIMIT = 20;
+/** Types whose owner assigned date HubSpot keeps (contacts; leads as the same CRM owner property). */
+const OWNED = new Set<ObjectTypeName>(['contacts', 'leads']);
+
+/** A UI write's user, from the sourceId HubSpot gives it ("userId:123"). */
+function userIdOf(source: WriteSource): number | undefined {
+  const match = /^userId:(\d+)$/.exec(source.sourceId ?? '');
+  return match ? Number(match[1]) : undefined;
+}
 
 function setValue(record: CrmRecord, name: string, value: string, at: number, source: WriteSource): void {
   if (value === '') Reflect.deleteProperty(record.properties, name);
@@ -98,6 +111,7 @@ function setValue(record: CrmRecord, name: string, value: string, at: number, so
     timestamp: at,
     sourceType: source.changeSource,
     ...(source.sourceId && { sourceId: source.sourceId }),
+    ...(userIdOf(source) !== undefined && { updatedByUserId: userIdOf(source) }),
   });
   record.history[name] = versions.slice(-HISTORY_LIMIT);
 }
@@ -117,7 +131,7 @@ export function applyProperties(
     changes.push({ name, value, source: by });
   };
   for (const [name, value] of Object.entries(values)) set(name, value, source);
-  if (record.objectType === 'contacts' && changes.some((c) => c.name === 'hubspot_owner_id')) {
+  if (OWNED.has(record.objectType) && changes.some((c) => c.name === 'hubspot_owner_id')) {
     set('hubspot_owner_assigneddate', record.properties.hubspot_owner_id ? iso(at) : '', CALCULATED);
   }
   if (changes.length > 0) {

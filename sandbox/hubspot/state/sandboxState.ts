@@ -8,6 +8,7 @@ import type { WebhookDelivery } from '../webhooks/webhookEvent.ts';
 import type { ChangeEvent, ChangeListener } from './changeEvents.ts';
 import {
   DEFAULT_APP_SCOPES,
+  LEAD_OBJECT_SCOPES,
   type DeveloperApp,
   type SubscriptionType,
   type WebhookSubscription,
@@ -35,6 +36,16 @@ export interface AppInput {
     maxConcurrentRequests?: number;
     subscriptions?: Array<Omit<WebhookSubscription, 'id' | 'active'> & { active?: boolean }>;
   };
+}
+
+export interface PortalInput {
+  portalId?: number;
+  name?: string;
+  adminEmail?: string;
+  /** Whether the account has the Leads object (default true). */
+  leadsObject?: boolean;
+  /** Adds the "Inbound leads" pipeline (stages 1001…1005) next to the default one. */
+  inboundLeadPipeline?: boolean;
 }
 
 export interface InstallResult {
@@ -138,8 +149,11 @@ export class SandboxState {
 
   // ── portals ──────────────────────────────────────────────────────────────────────────────────────────
 
-  /** A portal with one user (who also owns records and installs apps). */
-  createPortal(input: { portalId?: number; name?: string; adminEmail?: string } = {}): Portal {
+  /**
+   * A portal with one user (who also owns records and installs apps). `leadsObject: false` is an account without
+   * Sales Hub Professional (no Leads object); `inboundLeadPipeline` adds a second lead pipeline with numeric ids.
+   */
+  createPortal(input: PortalInput = {}): Portal {
     const id = input.portalId ?? ++this.portalSeq;
     if (this.portalsById.has(id)) throw new Error(`Portal ${id} already exists`);
     const portal = new Portal(id, input.name ?? `Portal ${id}`, {
@@ -152,6 +166,8 @@ export class SandboxState {
       touch: this.options.touch,
     });
     this.portalsById.set(id, portal);
+    portal.leadsObject = input.leadsObject ?? true;
+    if (input.inboundLeadPipeline) portal.addLeadPipeline();
     portal.createOwner({
       email: input.adminEmail ?? `admin@${portal.domain}`,
       firstName: 'Admin',
@@ -200,7 +216,11 @@ export class SandboxState {
     portal.installedApps.add(app.appId);
     const userId = opts.userId ?? portal.installingUserId ?? 0;
     const userEmail = portal.owners.byUserId(userId)?.email ?? `user${userId}@${portal.domain}`;
-    return { portalId, appId: app.appId, userId, userEmail, scopes: opts.scopes ?? app.scopes };
+    // An account without the Leads object cannot grant its scopes (objectScopes.ts cites the changelogs).
+    const scopes = (opts.scopes ?? app.scopes).filter(
+      (s) => portal.leadsObject || !LEAD_OBJECT_SCOPES.includes(s),
+    );
+    return { portalId, appId: app.appId, userId, userEmail, scopes };
   }
 
   issueAccess(refresh: RefreshToken): AccessToken {

@@ -47,6 +47,27 @@ export const HUBSPOT_APIS: readonly HubSpotApi[] = [
     successor: '/crm/owners/2026-03',
   },
   {
+    name: 'CRM objects, date-versioned (Lead records)',
+    prefix: '/crm/objects/2026-03/',
+    version: '2026-03',
+    unsupportedFrom: null,
+    successor: null,
+  },
+  {
+    name: 'Properties, date-versioned (lead disqualification reasons)',
+    prefix: '/crm/properties/2026-03/',
+    version: '2026-03',
+    unsupportedFrom: null,
+    successor: null,
+  },
+  {
+    name: 'Pipelines (lead pipelines)',
+    prefix: '/crm/pipelines/2026-03/',
+    version: '2026-03',
+    unsupportedFrom: null,
+    successor: null,
+  },
+  {
     name: 'Associations',
     prefix: '/crm/associations/2026-03/',
     version: '2026-03',

@@ -99,7 +99,10 @@ function build(
       waits.push(ms);
     },
   });
-  return new HubSpotCrm(connection);
+  const built = new HubSpotCrm(connection);
+  // These tests are about contacts; the Lead records have their own (leadRecords.nock.test.ts).
+  built.followLeadObjects(false);
+  return built;
 }
 
 beforeEach(() => {

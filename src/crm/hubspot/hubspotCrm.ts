@@ -7,6 +7,8 @@ import type { Policy } from '../../domain/policy/schema.ts';
 import type { CrmLead, CrmPort, CrmTask, PortalUser, ProvisioningReport, RecordResult } from '../port.ts';
 import { writeBatonFields } from './batonFieldWrites.ts';
 import { readContacts } from './contactReads.ts';
+import { leadObjectProblems, LeadRecordReader } from './leadRecords.ts';
+import type { RelatedObjectType } from '../inboundChange.ts';
 import { contactsModifiedBetween, countContactsModifiedBetween } from './contactSearch.ts';
 import { updateContacts } from './contactUpdates.ts';
 import type { HubSpotConnection } from './hubspotConnection.ts';
@@ -32,9 +34,18 @@ export class HubSpotCrm implements CrmPort {
   private stages: Promise<LifecycleStages> | null = null;
   /** What the policy maps lifecycle meanings to, for portals whose stages were customised. */
   private chosen: ChosenStages = {};
+  /** The portal's Lead records (Sales Hub Professional), read with the contacts while the policy follows them. */
+  readonly leadRecords: LeadRecordReader;
+  private followsLeadRecords = true;
 
   constructor(connection: HubSpotConnection) {
     this.hs = connection;
+    this.leadRecords = new LeadRecordReader(connection);
+  }
+
+  /** Whether reads add what the contacts' Lead records say (policy leadObjects.enabled). */
+  followLeadObjects(enabled: boolean): void {
+    this.followsLeadRecords = enabled;
   }
 
   /** The policy's lifecycle mapping (applied from the next read of the stages when it changed). */
@@ -44,16 +55,26 @@ export class HubSpotCrm implements CrmPort {
     this.stages = null;
   }
 
-  readLeads(ids: readonly string[]): Promise<CrmLead[]> {
-    return readContacts(this.hs, ids, this.readingStages());
+  async readLeads(ids: readonly string[]): Promise<CrmLead[]> {
+    return this.withLeadRecords(await readContacts(this.hs, ids, this.readingStages()));
+  }
+
+  async leadsOfRelated(_type: RelatedObjectType, recordIds: readonly string[]): Promise<Map<string, string>> {
+    return this.followsLeadRecords ? this.leadRecords.contactsOf(recordIds) : new Map();
   }
 
   countLeadsModifiedBetween(from: Date, to: Date): Promise<number> {
     return countContactsModifiedBetween(this.hs, from, to);
   }
 
-  leadsModifiedBetween(from: Date, to: Date): AsyncIterable<CrmLead[]> {
-    return contactsModifiedBetween(this.hs, from, to, this.readingStages());
+  async *leadsModifiedBetween(from: Date, to: Date): AsyncIterable<CrmLead[]> {
+    for await (const page of contactsModifiedBetween(this.hs, from, to, this.readingStages()))
+      yield await this.withLeadRecords(page);
+  }
+
+  /** Every read sees the same person: a contact read without its Lead records would undo their owner. */
+  private withLeadRecords(leads: CrmLead[]): Promise<CrmLead[]> {
+    return this.followsLeadRecords ? this.leadRecords.addTo(leads) : Promise.resolve(leads);
   }
 
   writeFields(updates: ReadonlyArray<{ leadId: string; fields: BatonFields }>): Promise<RecordResult[]> {
@@ -97,7 +118,11 @@ export class HubSpotCrm implements CrmPort {
   async provision(policy: Policy): Promise<ProvisioningReport> {
     const { report, stages } = await provisionHubSpot(this.hs, policy);
     this.stages = Promise.resolve(stages);
-    return report;
+    if (!this.followsLeadRecords) return report;
+    return {
+      ...report,
+      problems: [...report.problems, ...(await leadObjectProblems(this.leadRecords, policy))],
+    };
   }
 
   /**

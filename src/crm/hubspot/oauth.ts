@@ -25,6 +25,13 @@ export const HUBSPOT_SCOPES = [
   'crm.objects.owners.read',
 ] as const;
 
+/**
+ * Asked for but not required: the Leads object exists only with Sales Hub Professional/Enterprise (leads spec
+ * x-hubspot-product-tier-requirements: sales PROFESSIONAL), and a required scope a portal lacks fails the install.
+ * Without them Baton follows contacts alone.
+ */
+export const HUBSPOT_OPTIONAL_SCOPES = ['crm.objects.leads.read', 'crm.objects.leads.write'] as const;
+
 export interface HubSpotApp {
   clientId: string;
   clientSecret: string;
@@ -60,6 +67,7 @@ export function authorizeUrl(app: HubSpotApp, redirectUri: string, state: string
   url.searchParams.set('client_id', app.clientId);
   url.searchParams.set('redirect_uri', redirectUri);
   url.searchParams.set('scope', HUBSPOT_SCOPES.join(' '));
+  url.searchParams.set('optional_scope', HUBSPOT_OPTIONAL_SCOPES.join(' '));
   url.searchParams.set('state', state);
   return url.toString();
 }

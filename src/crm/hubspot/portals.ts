@@ -8,6 +8,12 @@ import type { ChosenStages } from './lifecycleStages.ts';
 import { HUBSPOT_LIMITS } from './limits.ts';
 import { refreshTokens, type HubSpotApp } from './oauth.ts';
 
+/** What of a tenant's policy the adapter itself applies. */
+export interface PortalPolicy {
+  lifecycleStages?: ChosenStages;
+  leadObjects?: { enabled: boolean };
+}
+
 export class HubSpotPortals {
   private readonly app: HubSpotApp;
   private readonly deps: ProviderDeps;
@@ -19,8 +25,11 @@ export class HubSpotPortals {
     this.deps = deps;
   }
 
-  /** The portal's adapter; `chosenStages` is what the policy maps lifecycle meanings to (custom stages). */
-  crm(tenantId: string, chosenStages: ChosenStages = {}): HubSpotCrm {
+  /**
+   * The portal's adapter, set as the tenant's policy says: which stages lifecycle meanings map to (custom stages),
+   * whether Lead records are followed.
+   */
+  crm(tenantId: string, policy: PortalPolicy = {}): HubSpotCrm {
     let crm = this.portals.get(tenantId);
     if (!crm) {
       const d = this.deps;
@@ -44,7 +53,8 @@ export class HubSpotPortals {
       crm = new HubSpotCrm(connection);
       this.portals.set(tenantId, crm);
     }
-    crm.chooseStages(chosenStages);
+    crm.chooseStages(policy.lifecycleStages ?? {});
+    crm.followLeadObjects(policy.leadObjects?.enabled ?? true);
     return crm;
   }
 

@@ -22,7 +22,7 @@ export function hubspotProvider(
     name: 'HubSpot',
     portals,
     oauth: hubspotOAuthFlow(app),
-    port: async (tenant) => portals.crm(tenant.id, tenant.policy.lifecycleStages),
+    port: async (tenant) => portals.crm(tenant.id, tenant.policy),
     // Provisioning creates what HubSpot needs; nothing in the policy comes from the portal.
     settingsAfterProvisioning: async () => ({}),
     limitPer10s: perTenSeconds,

@@ -3,32 +3,13 @@
 import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/index.js';
 import { z } from 'zod';
 import { CrmError, type CrmTask, taskIdentity, type RecordResult } from '../port.ts';
-import { hubspotRequest } from './apiRequest.ts';
+import { associatedIds } from './associations.ts';
 import { BATCH_LIMIT, chunks } from './batching.ts';
 import type { HubSpotConnection } from './hubspotConnection.ts';
 import { plain } from './sdkData.ts';
 
 /** HubSpot's association type id for task → contact. */
 const TASK_TO_CONTACT = 204;
-
-/**
- * The date-versioned associations batch read (v4 is unsupported from 2027-03-30). Spec: PublicApiSpecs/CRM/
- * Associations/Rollouts/130902/2026-03/associations.json, POST /crm/associations/2026-03/{fromObjectType}/
- * {toObjectType}/batch/read: inputs [{ id, after? }]; each result { from: { id }, to: [{ toObjectId (string),
- * associationTypes }], paging.next.after } where paging is present only when that record has more pages.
- */
-const ASSOCIATIONS_READ = '/crm/associations/2026-03/contacts/tasks/batch/read';
-
-const associationsPage = z.object({
-  results: z.array(
-    z.object({
-      from: z.object({ id: z.string() }),
-      // The spec says string; a number is read the same way rather than failing the whole look-up.
-      to: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]).transform(String) })),
-      paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
-    }),
-  ),
-});
 
 const taskResponse = z.object({
   results: z.array(
@@ -82,41 +63,15 @@ export async function createTasks(hs: HubSpotConnection, tasks: readonly CrmTask
   return results;
 }
 
-/** Task id → lead id for every task of these leads, following each lead's `paging.next.after` to its end. */
-async function tasksOfLeads(hs: HubSpotConnection, leadIds: readonly string[]): Promise<Map<string, string>> {
-  const taskIds = new Map<string, string>();
-  const followed = new Set<string>();
-  let pending: Array<{ id: string; after?: string }> = leadIds.map((id) => ({ id }));
-  while (pending.length > 0) {
-    const next: Array<{ id: string; after: string }> = [];
-    for (const inputs of chunks(pending, BATCH_LIMIT)) {
-      const ids = inputs.map((i) => i.id);
-      const page = associationsPage.parse(
-        await hubspotRequest(hs, 'contacts.tasks.associations.read', ids, {
-          method: 'POST',
-          path: ASSOCIATIONS_READ,
-          body: { inputs },
-        }),
-      );
-      // A lead HubSpot no longer knows comes back as an error (207): it has no tasks to find.
-      for (const r of page.results) {
-        for (const to of r.to) taskIds.set(to.toObjectId, r.from.id);
-        const after = r.paging?.next?.after;
-        // A cursor already followed is not followed again: a repeating answer cannot loop forever.
-        if (after !== undefined && !followed.has(`${r.from.id} ${after}`)) {
-          followed.add(`${r.from.id} ${after}`);
-          next.push({ id: r.from.id, after });
-        }
-      }
-    }
-    pending = next;
-  }
-  return taskIds;
-}
-
 /** The leads' tasks (date-versioned association read, then a batch read of the tasks), matched on owner and subject. */
 export async function findTasks(hs: HubSpotConnection, tasks: readonly CrmTask[]): Promise<boolean[]> {
-  const taskIds = await tasksOfLeads(hs, [...new Set(tasks.map((t) => t.leadId))]);
+  const pairs = await associatedIds(
+    hs,
+    { from: 'contacts', to: 'tasks' },
+    'contacts.tasks.associations.read',
+    tasks.map((t) => t.leadId),
+  );
+  const taskIds = new Map(pairs.map((p) => [p.to, p.from]));
   const existing = new Set<string>();
   for (const chunk of chunks([...taskIds.keys()], BATCH_LIMIT)) {
     const response = await hs.call('tasks.batch.read', chunk, 'general', (c) =>

@@ -10,19 +10,39 @@ import { storableText } from '../../domain/storableText.ts';
 import type { InboundChange } from '../inboundChange.ts';
 import { BATON_PROPERTY_NAMES } from './batonProperties.ts';
 import { WATCHED_PROPERTIES } from './contactMapping.ts';
+import { LEAD_OBJECT_TYPE_ID, WATCHED_LEAD_PROPERTIES } from './leadRecordMapping.ts';
 
-/** What Baton's app subscribes to: exactly the events the worker turns into changes (one list for the HubSpot
- * project, sandbox mode and tests). Restored contacts come back into tracking without waiting for reconciliation. */
-export const HUBSPOT_WEBHOOK_EVENTS: ReadonlyArray<{
+export interface HubSpotSubscription {
   subscriptionType:
     | 'contact.creation'
     | 'contact.deletion'
     | 'contact.privacyDeletion'
     | 'contact.merge'
     | 'contact.restore'
-    | 'contact.propertyChange';
+    | 'contact.propertyChange'
+    | 'object.creation'
+    | 'object.deletion'
+    | 'object.propertyChange';
   propertyName?: string;
-}> = [
+  /** For the generic `object.*` subscriptions: which object ('0-136' = HubSpot's Leads object). */
+  objectTypeId?: string;
+}
+
+/** The Lead object's events: generic `object.*` subscriptions, which cover leads since 2024-08 (HubSpot changelog,
+ * "public beta generic webhook subscriptions"). Only properties that start, touch or end a hand-off. */
+const LEAD_EVENTS: HubSpotSubscription[] = [
+  { subscriptionType: 'object.creation', objectTypeId: LEAD_OBJECT_TYPE_ID },
+  { subscriptionType: 'object.deletion', objectTypeId: LEAD_OBJECT_TYPE_ID },
+  ...WATCHED_LEAD_PROPERTIES.map((propertyName) => ({
+    subscriptionType: 'object.propertyChange' as const,
+    objectTypeId: LEAD_OBJECT_TYPE_ID,
+    propertyName,
+  })),
+];
+
+/** What Baton's app subscribes to: exactly the events the worker turns into changes (one list for the HubSpot
+ * project, sandbox mode and tests). Restored contacts come back into tracking without waiting for reconciliation. */
+export const HUBSPOT_WEBHOOK_EVENTS: readonly HubSpotSubscription[] = [
   { subscriptionType: 'contact.creation' },
   { subscriptionType: 'contact.deletion' },
   { subscriptionType: 'contact.privacyDeletion' },
@@ -32,6 +52,7 @@ export const HUBSPOT_WEBHOOK_EVENTS: ReadonlyArray<{
     subscriptionType: 'contact.propertyChange' as const,
     propertyName,
   })),
+  ...LEAD_EVENTS,
 ];
 
 const id = z.union([z.number().int(), z.string().regex(/^\d{1,20}$/)]).transform(String);
@@ -54,6 +75,11 @@ export const hubspotEventSchema = z
     eventType: storableText().min(1).max(100).optional(),
     attemptNumber: z.number().int().min(0).optional(),
     objectId: id,
+    /** Generic `object.*` events name the object type; contact events do not (read as contacts). */
+    objectTypeId: z
+      .string()
+      .regex(/^\d{1,4}-\d{1,12}$/)
+      .optional(),
     propertyName: storableText().max(200).optional(),
     propertyValue: storableText().max(65_536).nullable().optional(),
     changeSource: storableText().max(100).optional(),
@@ -79,8 +105,11 @@ export function dedupeKeyOf(e: HubSpotEvent): string {
 /** What Baton does with an event; null when it is not news (Baton's own write, an event Baton ignores). */
 export function toInboundChange(e: HubSpotEvent, ownAppId: string | null): InboundChange | null {
   const occurredAt = new Date(e.occurredAt);
-  if (e.propertyName && OWN_PROPERTIES.has(e.propertyName)) return null;
   if (ownAppId && e.sourceId === ownAppId && e.changeSource !== 'CRM_UI') return null;
+  if (e.objectTypeId === LEAD_OBJECT_TYPE_ID) return leadRecordChange(e, occurredAt);
+  // Other objects' generic events are not Baton's (it subscribes to none); contacts are '0-1' or unnamed.
+  if (e.objectTypeId !== undefined && e.objectTypeId !== '0-1') return null;
+  if (e.propertyName && OWN_PROPERTIES.has(e.propertyName)) return null;
   switch (e.type) {
     case 'contact.creation':
     case 'contact.restore':
@@ -108,6 +137,26 @@ export function toInboundChange(e: HubSpotEvent, ownAppId: string | null): Inbou
         mergedIds: e.mergedObjectIds ?? [],
         occurredAt,
       };
+    default:
+      return null;
+  }
+}
+
+/** A Lead record's creation, change or deletion: news about the contact it belongs to, found by the drain. */
+function leadRecordChange(e: HubSpotEvent, occurredAt: Date): InboundChange | null {
+  const related = {
+    kind: 'related' as const,
+    objectType: 'lead_record' as const,
+    leadId: e.objectId,
+    occurredAt,
+  };
+  switch (e.type) {
+    case 'object.creation':
+    case 'object.restore':
+    case 'object.propertyChange':
+      return { ...related, deleted: false };
+    case 'object.deletion':
+      return { ...related, deleted: true };
     default:
       return null;
   }

@@ -1,5 +1,6 @@
 // The tenant policy: one zod schema used everywhere (settings page, API, store), defaults filled in,
 // and every problem reported with the field it is about.
+import { leadObjectsSchema } from './leadObjects.ts';
 import { z } from 'zod';
 import { REASON_BUCKETS } from '../reasons.ts';
 import { FIT_FIELDS } from '../scoring/conditions.ts';
@@ -217,6 +218,8 @@ export const policySchema = z
      * (HubSpot portals can customise theirs): meaning → the stage's internal value. Unset meanings use the CRM's
      * default stage (HubSpot: lead, marketingqualifiedlead, …).
      */
+    /** The CRM's own lead records (HubSpot's Lead object): followed, and their disqualification reasons mapped. */
+    leadObjects: leadObjectsSchema,
     lifecycleStages: z.partialRecord(z.enum(LIFECYCLE_MEANINGS), storableText().min(1).max(100)).default({}),
     /** Who owns a lead that is back with marketing: a queue or user id in the CRM, or null for unassigned. */
     marketingOwnerId: storableText().min(1).nullable().default(null),
@@ -264,6 +267,10 @@ export const policySchema = z
       }
       const seen = new Set<string>();
       const listKeys = new Set(p.nurtureLists.map((l) => l.key));
+      for (const [option, code] of Object.entries(p.leadObjects.reasonMap)) {
+        if (!p.reasons.some((r) => r.code === code && r.repSelectable))
+          issue(['leadObjects', 'reasonMap', option], `"${code}" is not a reason reps can pick`);
+      }
       p.reasons.forEach((r, i) => {
         if (seen.has(r.code)) issue(['reasons', i, 'code'], `duplicate reason code "${r.code}"`);
         seen.add(r.code);

@@ -9,6 +9,7 @@ import * as effectsSequence from './0006_effects_sequence.ts';
 import * as ledgerRouted from './0007_ledger_routed.ts';
 import * as ledgerActor from './0009_ledger_actor.ts';
 import * as opsSessions from './0008_ops_sessions.ts';
+import * as leadRecords from './0010_lead_records.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_ledger_routed': ledgerRouted,
   '0009_ledger_actor': ledgerActor,
   '0008_ops_sessions': opsSessions,
+  '0010_lead_records': leadRecords,
 };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { REASON_BUCKETS, type ReasonBucket } from '../../domain/reasons.ts';
 import { BatonError } from '../../errors.ts';
 import { passportOf, peopleIn } from '../../app/leadPassport.ts';
+import { heldReturnOf } from '../../store/heldReturns.ts';
 import type { UserNames } from '../../app/userDirectory.ts';
 import type { Executor } from '../../store/executor.ts';
 import { loadLead } from '../../store/leads.ts';
@@ -46,7 +47,8 @@ export function getLeadPassport(deps: CardApiDeps): RequestHandler {
     }
     const history = await ledgerOfLead(deps.db, tenant.id, leadId);
     const names = (await deps.userNames?.(tenant, peopleIn(stored.state, history))) ?? new Map();
-    res.json(passportOf(stored.state, history, tenant.policy, deps.now(), names));
+    const held = await heldReturnOf(deps.db, tenant.id, leadId);
+    res.json(passportOf(stored.state, history, tenant.policy, deps.now(), names, held));
   };
 }
 

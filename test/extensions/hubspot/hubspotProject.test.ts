@@ -35,7 +35,7 @@ import { PROJECT_DIR, renderProjectFiles } from '../../../extensions/hubspot/gen
 import { webhookSubscriptions } from '../../../extensions/hubspot/generator/webhookSubscriptions.ts';
 import { BATON_PROPERTY_NAMES } from '../../../src/crm/hubspot/batonProperties.ts';
 import { WATCHED_PROPERTIES } from '../../../src/crm/hubspot/contactMapping.ts';
-import { HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
+import { HUBSPOT_OPTIONAL_SCOPES, HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
 import { hubspotEventSchema, toInboundChange } from '../../../src/crm/hubspot/webhooks.ts';
 import { createLogger } from '../../../src/logger.ts';
 import type { ConnectDeps } from '../../../src/app/connectCrm.ts';
@@ -199,7 +199,9 @@ describe('the project matches Baton', () => {
     expect(auth.type).toBe('oauth');
     expect(auth.requiredScopes).toEqual([...HUBSPOT_SCOPES]);
     expect(new Set(auth.requiredScopes).size).toBe(auth.requiredScopes.length);
-    expect([...auth.optionalScopes, ...auth.conditionallyRequiredScopes]).toEqual([]);
+    // The Leads object needs Sales Hub Professional: asked for, not required, so any portal can install.
+    expect(auth.optionalScopes).toEqual([...HUBSPOT_OPTIONAL_SCOPES]);
+    expect(auth.conditionallyRequiredScopes).toEqual([]);
     expect(auth.redirectUrls).toEqual([`${DEFAULT_PROJECT_SETTINGS.publicUrl}${BATON_ROUTES.oauthCallback}`]);
     expect(Object.keys(app.config.support).sort()).toEqual([
       'documentationUrl',

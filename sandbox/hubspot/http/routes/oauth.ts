@@ -5,6 +5,7 @@
 // short-lived; access tokens expire; refresh tokens optionally rotate.
 import express, { Router, type Response } from 'express';
 import { notFound, oauthError } from '../../hubspotErrors.ts';
+import { LEAD_OBJECT_SCOPES } from '../../state/developerApp.ts';
 import type { SandboxState } from '../../state/sandboxState.ts';
 import type { AccessToken, RefreshToken } from '../../state/tokenStore.ts';
 import { authorizeQuery, tokenForm } from '../bodies.ts';
@@ -35,6 +36,7 @@ function errorPage(res: Response, message: string): void {
 }
 
 const splitScopes = (text: string): string[] => text.split(/[\s+,]+/).filter(Boolean);
+const isLeadScope = (s: string): boolean => LEAD_OBJECT_SCOPES.includes(s);
 
 /** The v1 token response: the pair and its lifetime, nothing about whose it is. */
 function tokenResponse(access: AccessToken, refresh: RefreshToken): Record<string, unknown> {
@@ -75,6 +77,11 @@ export function oauthRoutes(state: SandboxState, options: () => OAuthOptions): R
     }
     const portalId = state.authorizePortalId;
     if (portalId === undefined) return errorPage(res, 'There is no HubSpot account to install the app into.');
+    // A required scope the account's products lack fails the install (changelog 2018-02-01 "Integration Permission
+    // Error"); optional ones are dropped (grantFor). Only the Leads object is modelled per account.
+    const lacking = state.findPortal(portalId)?.leadsObject === false ? required.filter(isLeadScope) : [];
+    if (lacking.length > 0)
+      return errorPage(res, `This account doesn't have access to the required scopes: ${lacking.join(', ')}`);
     const optional = splitScopes(q.optional_scope).filter((s) => app.scopes.includes(s));
     const grant = state.grantFor(portalId, app, { scopes: [...new Set([...required, ...optional])] });
     const code = state.tokens.issueCode({

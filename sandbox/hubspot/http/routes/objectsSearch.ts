@@ -1,15 +1,14 @@
 // CRM search (POST /crm/v3/objects/{objectType}/search), with HubSpot's limits (see model/search).
 import { Router } from 'express';
-import { isEngagementType } from '../../model/objectTypes.ts';
 import { checkSearchLimits, searchRecords } from '../../model/search/searchRecords.ts';
 import type { Portal } from '../../state/portal.ts';
 import { searchBody } from '../bodies.ts';
 import { authOf } from '../requestContext.ts';
 import { objectTypeOf, publicRecord, selection } from './objectHelpers.ts';
 
-/** Properties the free-text `query` looks in (HubSpot's default searchable properties). */
+/** Properties the free-text `query` looks in (HubSpot's default searchable properties; other types: their texts). */
 function searchable(portal: Portal, type: ReturnType<typeof objectTypeOf>): string[] {
-  if (!isEngagementType(type)) return ['firstname', 'lastname', 'email', 'phone', 'company'];
+  if (type === 'contacts') return ['firstname', 'lastname', 'email', 'phone', 'company'];
   return portal
     .properties(type)
     .list()

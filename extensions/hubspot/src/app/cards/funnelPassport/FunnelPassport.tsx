@@ -1,6 +1,7 @@
 // The record tab: the lead's passport — or loading, a failure in words, or why Baton has never seen it.
 import { Divider, EmptyState, Flex, LoadingSpinner, Text, useExtensionContext } from '@hubspot/ui-extensions';
 import { batonFetch, callerOf, LoadFailure, passportResponseSchema, useBatonQuery } from '@baton/card-api';
+import { HeldReturnAlert } from '../shared/HeldReturnAlert.tsx';
 import { ReturnsSection } from './ReturnsSection.tsx';
 import { ScoresSection } from './ScoresSection.tsx';
 import { SlaSection } from './SlaSection.tsx';
@@ -38,6 +39,7 @@ export function FunnelPassport() {
   }
   return (
     <Flex direction="column" gap="md">
+      <HeldReturnAlert held={lead.heldReturn} />
       <StageSection passport={lead} />
       <Divider />
       <SlaSection sla={lead.sla} zone={zone} />

@@ -1,5 +1,5 @@
 // The sidebar card: loads the reasons and the lead's passport, then offers the return — or says why it cannot.
-import { LoadingSpinner, useExtensionContext } from '@hubspot/ui-extensions';
+import { Flex, LoadingSpinner, useExtensionContext } from '@hubspot/ui-extensions';
 import {
   batonFetch,
   callerOf,
@@ -8,6 +8,7 @@ import {
   reasonsResponseSchema,
   useBatonQuery,
 } from '@baton/card-api';
+import { HeldReturnAlert } from '../shared/HeldReturnAlert.tsx';
 import { NotReturnable } from './NotReturnable.tsx';
 import { reasonChoices } from './reasonChoices.ts';
 import { ReturnFlow } from './ReturnFlow.tsx';
@@ -59,5 +60,10 @@ export function ReturnToMarketing() {
       />
     );
   }
-  return <ReturnFlow leadId={leadId} caller={caller} choices={choices} />;
+  return (
+    <Flex direction="column" gap="sm">
+      <HeldReturnAlert held={lead.heldReturn} />
+      <ReturnFlow leadId={leadId} caller={caller} choices={choices} />
+    </Flex>
+  );
 }

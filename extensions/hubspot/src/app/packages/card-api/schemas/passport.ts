@@ -64,6 +64,8 @@ export const trackedPassportSchema = z.object({
   timeInStage: z.array(z.object({ stage: stageSchema, hours: z.number().min(0) })),
   returnable: z.boolean(),
   notReturnableWhy: z.string().nullable(),
+  /** A disqualification in HubSpot's Leads workspace that Baton holds (no reason, or not enough to act on). */
+  heldReturn: z.object({ why: z.string(), disqualifiedAt: instant }).nullable().optional(),
 });
 
 export const untrackedLeadSchema = z.object({
