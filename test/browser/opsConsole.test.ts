@@ -1,6 +1,7 @@
 // The ops console in headless chromium against Baton in sandbox mode, after a scenario that made real data:
 // the login gate, the sync log down to a failed call, the lead's timeline, a replay that goes out once the cause
-// is fixed, tenants, the SLA board, and funnel analytics whose numbers are the JSON API's.
+// is fixed, a Lead-workspace disqualification held until its reason is given, tenants, the SLA board, and funnel
+// analytics whose numbers are the JSON API's.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -9,6 +10,7 @@ import type {
   SlaBoard,
   SyncLogResponse,
 } from '../../src/web/ops/console/client/apiTypes.ts';
+import { hotLead } from '../support/sandboxLeads.ts';
 import { launchChromium, pageReady, screenshot } from './support/chromium.ts';
 import { runOpsScenario, type OpsScenario } from './support/opsScenario.ts';
 
@@ -154,6 +156,35 @@ describe('the ops console in a browser', () => {
     await expect(page.getByTestId('failure-groups').textContent()).resolves.toContain('No dead letters');
     expect((await api<FailuresView>('/ops/api/failures')).total).toBe(0);
     await screenshot(page, '06-failures-replayed');
+  });
+
+  it('lists a Lead-workspace disqualification Baton holds, until the rep gives the reason on the record', async () => {
+    const [rep] = s.h.portal.owners.all().filter((o) => o.email.endsWith('@acme.example'));
+    if (!rep) throw new Error('the sandbox portal has reps');
+    const id = hotLead(s.h, 40);
+    await s.h.settle();
+    const record = s.h.portal.createLead(id, rep.id, { at: s.h.now().getTime() });
+    await s.h.settle();
+    s.h.portal.disqualifyLead(record.id, null, null, { userId: rep.userId, at: s.h.now().getTime() });
+    await s.h.settle();
+
+    await open('/ops/failures');
+    const rows = page.locator('[data-testid=held-table] tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain(record.id);
+    await expect(rows.first().textContent()).resolves.toContain('without a reason');
+    await page.getByTestId('held-returns').scrollIntoViewIfNeeded();
+    await screenshot(page, '06b-held-returns');
+
+    s.h.portal.disqualifyLead(record.id, 'NO_RESPONSE', null, {
+      userId: rep.userId,
+      at: s.h.now().getTime(),
+    });
+    await s.h.settle();
+    await page.click('button:has-text("Refresh")');
+    await expect.poll(() => rows.count()).toBe(0);
+    await expect(page.getByTestId('held-returns').textContent()).resolves.toContain('No held returns');
+    expect((await api<FailuresView>('/ops/api/failures')).heldReturns.count).toBe(0);
   });
 
   it('shows each tenant’s connection, API budget and provisioning, and the SLA board', async () => {

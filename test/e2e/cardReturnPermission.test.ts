@@ -8,7 +8,7 @@ import { ledgerForPeriod } from '../../src/store/ledger.ts';
 import { savePolicy } from '../../src/store/tenants.ts';
 import { bootstrapPortal } from '../../sandbox/hubspot/bootstrap.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
-import { returnLead as sendReturn } from '../support/returnLead.ts';
+import { returnLead as sendReturn } from '../support/cardRequest.ts';
 
 let h: BatonHarness;
 type Person = { ownerId: string; userId: number; name: string };

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { signV3 } from '../../src/crm/hubspot/requestSignature.ts';
 import { decayScores } from '../../src/worker/decayScores.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
-import { returnLead } from '../support/returnLead.ts';
+import { returnLead } from '../support/cardRequest.ts';
 import { hotLead } from '../support/sandboxLeads.ts';
 
 // Monday 23 Nov 2026, 09:00 in New York (the default policy's business hours 09:00–17:00).

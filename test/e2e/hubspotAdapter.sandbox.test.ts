@@ -5,7 +5,9 @@ import { HubSpotConnection } from '../../src/crm/hubspot/hubspotConnection.ts';
 import { HubSpotCrm } from '../../src/crm/hubspot/hubspotCrm.ts';
 import { LimiterRegistry } from '../../src/crm/rateLimits.ts';
 import { HUBSPOT_LIMITS } from '../../src/crm/hubspot/limits.ts';
+import { DEFAULT_LEAD_REASON_MAP } from '../../src/domain/policy/leadObjects.ts';
 import { defaultPolicy } from '../../src/domain/policy/schema.ts';
+import { policyWith } from '../../src/domain/testing/leads.ts';
 import { bootstrapPortal, createHubSpotSandbox } from '../../sandbox/hubspot/index.ts';
 import { BATCH_READ_PAGE } from '../../sandbox/hubspot/http/routes/associations.ts';
 import {
@@ -17,7 +19,19 @@ import { startHarness, type Harness } from '../../sandbox/hubspot/testing/harnes
 let h: Harness;
 let crm: HubSpotCrm;
 const log: CallLogEntry[] = [];
-const policy = defaultPolicy();
+/**
+ * The default policy, with the two reason options of the portal's Leads object it leaves unmapped mapped here: these
+ * tests are about contacts, and "no problems" means none (the unmapped options are asserted in the first test).
+ */
+const policy = policyWith({
+  leadObjects: {
+    reasonMap: {
+      ...DEFAULT_LEAD_REASON_MAP,
+      'Prior Negative Experience': 'not_ready',
+      'Technical Limitations': 'not_our_market',
+    },
+  },
+});
 let ids: string[];
 
 function adapter(token: () => string): HubSpotCrm {
@@ -58,6 +72,12 @@ describe('HubSpot adapter against the sandbox', () => {
     log.length = 0;
     const first = await crm.provision(policy);
     expect(first.problems).toEqual([]);
+    // With the default map, the portal's two disqualification reasons without a default are shown, not guessed.
+    const unmapped = (await crm.provision(defaultPolicy())).problems.map((p) => p.what);
+    expect(unmapped).toEqual([
+      expect.stringContaining('"Prior Negative Experience"'),
+      expect.stringContaining('"Technical Limitations"'),
+    ]);
     // Nothing is looked up by a call that answers 404 when it is missing (lists are found by a search).
     expect(log.filter((l) => l.status !== 'ok')).toEqual([]);
     expect(h.sandbox.state.requests.all({ status: 404 })).toEqual([]);

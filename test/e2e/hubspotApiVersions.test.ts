@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOf } from '../../src/crm/hubspot/apiVersions.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
-import { returnLead } from '../support/returnLead.ts';
+import { returnLead } from '../support/cardRequest.ts';
 import { hotLead } from '../support/sandboxLeads.ts';
 
 const MONDAY_9AM = new Date('2026-11-23T14:00:00Z');

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { heldReturnOf } from '../../src/store/heldReturns.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
+import { cardRequest } from '../support/cardRequest.ts';
 import { hotLead } from '../support/sandboxLeads.ts';
 
 // Monday 23 Nov 2026, 09:00 in New York.
@@ -87,12 +88,30 @@ describe('HubSpot Lead records as a source', () => {
       recordId: record.id,
       why: expect.stringContaining('without a reason'),
     });
+    // Shown to the rep on the card (the passport) and to ops in the console's failures.
+    const passport = await cardRequest(h, 'GET', `${id}/passport`, rep.userId);
+    expect(passport.status).toBe(200);
+    expect(passport.json).toMatchObject({
+      heldReturn: { why: expect.stringContaining('without a reason'), disqualifiedAt: h.now().toISOString() },
+    });
+    const ops = await fetch(`${h.running.config.publicUrl}/ops/api/failures`, {
+      headers: { authorization: `Bearer ${h.running.config.opsToken}` },
+    });
+    expect(await ops.json()).toMatchObject({
+      heldReturns: {
+        count: 1,
+        leads: [{ leadId: id, recordId: record.id, why: expect.stringContaining('reason') }],
+      },
+    });
     h.advance(HOUR);
     h.portal.disqualifyLead(record.id, 'NO_RESPONSE', null, { userId: rep.userId, at: h.now().getTime() });
     await h.settle();
     expect(props(h, id)).toMatchObject({ baton_stage: 'recycled', baton_last_reason: 'unresponsive' });
     expect(h.portal.listMembers(await h.listId('nurture_reengage'))).toEqual([id]);
     expect(await held(h, id)).toBeNull();
+    expect((await cardRequest(h, 'GET', `${id}/passport`, rep.userId)).json).toMatchObject({
+      heldReturn: null,
+    });
   });
 
   it('a reject reason waits in marketing ops’ review: the record still naming its owner does not hand it back', async () => {

@@ -94,7 +94,16 @@ describe('ops API', () => {
         statusLabel: 'connected',
         api: expect.objectContaining({ limitPer10s: 110, callsLast24h: expect.any(Number) }),
         lastWebhookAt: expect.any(String),
-        provisioningProblems: [],
+        // The sandbox portal's Lead disqualification reasons include two the default policy leaves unmapped:
+        // they are shown to the admin, not guessed.
+        provisioningProblems: [
+          expect.objectContaining({
+            what: expect.stringContaining('"Prior Negative Experience" has no Baton reason'),
+          }),
+          expect.objectContaining({
+            what: expect.stringContaining('"Technical Limitations" has no Baton reason'),
+          }),
+        ],
         backfill: expect.objectContaining({ status: 'done' }),
       }),
       // Sandbox mode connects a Salesforce org too: its budget is the org's daily allocation.

@@ -3,7 +3,7 @@
 // re-MQL, leads waiting on the SLA board, and CRM calls that fail for good (a nurture list deleted in HubSpot)
 // and are dead-lettered until the list is restored and the failures are replayed.
 import { startBaton, type BatonHarness } from '../../support/batonHarness.ts';
-import { returnLead } from '../../support/returnLead.ts';
+import { returnLead } from '../../support/cardRequest.ts';
 
 const HOUR = 3_600_000;
 // Monday 23 Nov 2026, 09:00 in New York (the default business hours are 09:00–17:00 there).

@@ -1,5 +1,5 @@
-// Failures: dead letters grouped by cause (their kinds, leads, tenants and keys to replay), and the MQLs stuck
-// behind unapplied writes while their SLA runs.
+// Failures: dead letters grouped by cause (their kinds, leads, tenants and keys to replay), the MQLs stuck
+// behind unapplied writes while their SLA runs, and disqualifications in HubSpot's Leads workspace Baton holds.
 import type { Executor } from '../../../store/executor.ts';
 import {
   deadEffects,
@@ -7,6 +7,7 @@ import {
   leadsWithUnappliedEffects,
   type DeadEffect,
 } from '../../../store/opsQueries.ts';
+import { heldReturns } from '../../../store/heldReturns.ts';
 import { getTenant, listTenants, type Tenant } from '../../../store/tenants.ts';
 import type { OpsDeps } from './opsDeps.ts';
 
@@ -85,7 +86,16 @@ export async function failuresView(deps: OpsDeps, tenantId?: string) {
     ? [await getTenant(deps.db, tenantId)].filter((t): t is Tenant => t !== null)
     : await listTenants(deps.db);
   const stuck = await stuckLeads(deps.db, tenants);
+  const held = (
+    await Promise.all(
+      tenants.map(async (t) => (await heldReturns(deps.db, t.id)).map((h) => ({ tenantId: t.id, ...h }))),
+    )
+  ).flat();
   return {
+    heldReturns: {
+      count: held.length,
+      leads: held.slice(0, 200),
+    },
     stuckMqls: {
       count: stuck.length,
       message:

@@ -17,6 +17,7 @@ export type Json<T> = T extends Date
 export type TenantView = Json<Awaited<ReturnType<typeof tenantsView>>[number]>;
 export type FailuresView = Json<Awaited<ReturnType<typeof failuresView>>>;
 export type FailureGroup = FailuresView['groups'][number];
+export type HeldReturn = FailuresView['heldReturns']['leads'][number];
 export type SlaBoard = Json<NonNullable<Awaited<ReturnType<typeof slaBoard>>>>;
 export type LeadTimeline = Json<Awaited<ReturnType<typeof leadTimeline>>>;
 export type TimelineItem = LeadTimeline['items'][number];

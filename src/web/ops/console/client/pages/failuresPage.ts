@@ -1,7 +1,7 @@
 // Failures and dead letters: grouped by cause with their kinds and the leads they hold up; replay one cause or
 // everything once it is fixed. A replay puts the writes back in the queue; they go out on the next flush.
 import { apiUrl, getJson, postJson } from '../api.ts';
-import type { FailureGroup, FailuresView, ReplayResponse } from '../apiTypes.ts';
+import type { FailureGroup, FailuresView, HeldReturn, ReplayResponse } from '../apiTypes.ts';
 import { badge } from '../components/badge.ts';
 import { callout, loadError } from '../components/callout.ts';
 import { card } from '../components/card.ts';
@@ -9,7 +9,7 @@ import { leadLink } from '../components/leadLink.ts';
 import { stuckBanner } from '../components/stuckBanner.ts';
 import { dataTable, type Column } from '../components/table.ts';
 import { el, replace } from '../dom.ts';
-import { formatCount, humanize } from '../format.ts';
+import { formatCount, formatTime, humanize } from '../format.ts';
 import { chooseTenant } from '../tenantContext.ts';
 
 const LEADS_SHOWN = 10;
@@ -132,6 +132,33 @@ function groupsCard(view: FailuresView, actions: HTMLElement[], result: HTMLElem
   );
 }
 
+const HELD_COLUMNS: Array<Column<HeldReturn>> = [
+  { label: 'Lead', cell: (h) => leadLink(h.tenantId, h.leadId) },
+  { label: 'Lead record', cell: (h) => el('span', { class: 'mono' }, h.recordId) },
+  { label: 'Why Baton holds it', cell: (h) => h.why, className: 'wrap' },
+  { label: 'Disqualified', cell: (h) => formatTime(h.disqualifiedAt) },
+  { label: 'Tenant', cell: (h) => el('span', { class: 'mono' }, h.tenantId) },
+];
+
+/** Disqualifications in HubSpot's Leads workspace that Baton did not act on: the rep or an admin finishes them. */
+function heldCard(view: FailuresView): HTMLElement {
+  return card(
+    'Held returns',
+    {
+      hint: 'Leads disqualified in HubSpot without what Baton needs to recycle them. They clear when the rep adds the reason or note on the record, returns the lead from Baton’s card, re-opens it, or an admin maps the reason.',
+      wide: true,
+      testId: 'held-returns',
+    },
+    dataTable({
+      columns: HELD_COLUMNS,
+      rows: view.heldReturns.leads,
+      rowId: (h) => `${h.tenantId}:${h.leadId}`,
+      empty: 'No held returns: every disqualification Baton saw could be acted on.',
+      testId: 'held-table',
+    }),
+  );
+}
+
 export async function render(root: HTMLElement): Promise<void> {
   const { tenantId } = await chooseTenant({ allowAll: true });
   const result = el('div', { class: 'result-slot', 'data-testid': 'replay-result' });
@@ -156,6 +183,7 @@ export async function render(root: HTMLElement): Promise<void> {
       body,
       stuckBanner(view.stuckMqls, { linkToFailures: false }),
       groupsCard(view, [refresh, replayAll], result, act),
+      heldCard(view),
     );
   };
 
