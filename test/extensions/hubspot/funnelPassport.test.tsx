@@ -1,6 +1,7 @@
 // The "Funnel passport" record tab: loading, failure, a lead Baton never saw, and a full passport — rendered with
 // HubSpot's test renderer from what Baton's passportOf really returns.
 import {
+  Alert,
   Button,
   DescriptionListItem,
   EmptyState,
@@ -85,6 +86,18 @@ describe('Funnel passport card', () => {
     await tab.waitFor(() => expect(tab.find(EmptyState)).toBeTruthy());
     expect(tab.find(EmptyState).props.title).toBe('Baton has never seen this lead');
     expect(textOf(tab.find(EmptyState))).toContain('Baton has not seen this contact as a lead yet');
+  });
+
+  it('puts a held disqualification first, in Baton’s words', async () => {
+    const why = 'Disqualified with "Prior Negative Experience", which has no Baton reason: an admin maps it';
+    const body = passportBody(undefined, undefined, undefined, undefined, {
+      why,
+      disqualifiedAt: new Date('2026-11-04T15:00:00Z'),
+    });
+    const { tab } = renderTab(() => jsonResponse(200, body));
+    await tab.waitFor(() => expect(tab.find(Alert)).toBeTruthy());
+    expect(tab.find(Alert).props.title).toBe('Your disqualification is on hold');
+    expect(tab.find(Alert).text).toBe(why);
   });
 
   it('names the rep who returned the lead when HubSpot could say who it was', async () => {

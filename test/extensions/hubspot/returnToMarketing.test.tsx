@@ -295,6 +295,26 @@ describe('Return to marketing card', () => {
     expect(baton.callsTo(RETURN)).toHaveLength(0);
   });
 
+  it('tells the rep a disqualification in the Leads workspace is on hold, and still offers the return', async () => {
+    const held = {
+      why: 'Disqualified without a reason: pick one on the lead, or return it from Baton’s card',
+      disqualifiedAt: new Date('2026-11-04T15:00:00Z'),
+    };
+    const { card } = renderCard({
+      'GET /leads/123/passport': () =>
+        jsonResponse(200, passportBody(undefined, undefined, undefined, undefined, held)),
+    });
+    await ready(card);
+    expect(card.find(Alert).props.title).toBe('Your disqualification is on hold');
+    expect(card.find(Alert).text).toBe(held.why);
+  });
+
+  it('shows no hold when the passport has none', async () => {
+    const { card } = renderCard();
+    await ready(card);
+    expect(card.maybeFind(Alert)).toBeNull();
+  });
+
   it('explains itself when Baton does not track the lead', async () => {
     const { card } = renderCard({ 'GET /leads/123/passport': () => jsonResponse(200, untrackedBody()) });
     await card.waitFor(() => expect(card.find(Button).props.disabled).toBe(true));

@@ -131,8 +131,9 @@ export function passportBody(
   now = NOW,
   policy = defaultPolicy(),
   names: ReadonlyMap<string, string> = new Map(),
+  held: { why: string; disqualifiedAt: Date } | null = null,
 ): unknown {
-  return asJson(passportOf(lead.state, lead.history, policy, now, names));
+  return asJson(passportOf(lead.state, lead.history, policy, now, names, held));
 }
 
 /** What getLeadPassport answers for a contact Baton never saw. */
