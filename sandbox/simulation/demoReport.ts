@@ -54,7 +54,7 @@ function leadWorkspace(s: SimulationStats, reps: readonly Rep[]): string {
   const who = reps.filter((r) => r.workspace === 'leads').map((r) => `${r.name} (${r.profile.name})`);
   if (who.length === 0) return 'no rep works Lead records (the rest use Baton’s card)';
   const l = s.leadRecords;
-  return `Lead records worked in the prospecting workspace by ${who.join(', ')}: ${l.created} created, ${l.disqualified} disqualified by reason: ${counts(l.reasons)}`;
+  return `Lead records worked in the prospecting workspace by ${who.join(', ')}: ${l.created} created, ${l.disqualified} disqualified by reason: ${counts(l.reasons)}; reasons given later, after Baton held the lead: ${l.reasonsGivenLater}`;
 }
 
 /** What the people around the HubSpot portal did. */

@@ -68,6 +68,14 @@ export interface LeadDisqualification {
 export function leadDisqualification(choice: ReturnChoice, d: Dice): LeadDisqualification {
   // Drawn first, so the reason-less share does not depend on the intent.
   if (d.chance(NO_REASON_SHARE)) return { reason: null, note: null };
+  return intendedDisqualification(choice);
+}
+
+/** The option and note that say what the rep means: what they pick, at once or when they come back to it. */
+export function intendedDisqualification(choice: ReturnChoice): {
+  reason: LeadReasonOption;
+  note: string | null;
+} {
   const reason = OPTION_FOR_REASON[choice.reason];
   if (!reason) throw new Error(`No disqualification reason option for "${choice.reason}"`);
   const note = choice.note ?? NOTE_FOR_REASON[choice.reason] ?? null;

@@ -16,7 +16,13 @@ export interface SimulationStats {
    * HubSpot Lead records (0-136) of reps who work the prospecting workspace: created on hand-off, disqualified
    * instead of a card return (by the reason option picked; "none" when the rep left the reason empty).
    */
-  leadRecords: { created: number; disqualified: number; reasons: Record<string, number> };
+  leadRecords: {
+    created: number;
+    disqualified: number;
+    reasons: Record<string, number>;
+    /** Reason-less disqualifications the rep completed later, after seeing Baton's hold. */
+    reasonsGivenLater: number;
+  };
   reengaged: number;
   /** Planned actions dropped because the lead had moved on (e.g. a late touch after Baton recycled it). */
   skipped: number;
@@ -35,7 +41,7 @@ export function emptyStats(): SimulationStats {
     wins: 0,
     returns: { sent: 0, accepted: 0, refused: {} },
     doubleClicks: { sent: 0, answers: {}, contactIds: [] },
-    leadRecords: { created: 0, disqualified: 0, reasons: {} },
+    leadRecords: { created: 0, disqualified: 0, reasons: {}, reasonsGivenLater: 0 },
     reengaged: 0,
     skipped: 0,
     errors: [],

@@ -5,6 +5,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrmError } from '../port.ts';
 import {
+  authorizeUrl,
   exchangeCode,
   hubspotOAuthFlow,
   refreshTokens,
@@ -50,6 +51,16 @@ afterEach(() => {
 });
 
 describe('HubSpot OAuth (2026-03)', () => {
+  it('asks for the contact scopes as required and the Leads object read scope as optional, nothing more', () => {
+    const url = new URL(authorizeUrl(app, 'https://baton.example.com/oauth/hubspot/callback', 'st-1'));
+    expect(url.origin + url.pathname).toBe('https://app.hubspot.com/oauth/authorize');
+    expect(url.searchParams.get('scope')?.split(' ')).toContain('crm.objects.contacts.write');
+    expect(url.searchParams.get('scope')).not.toContain('leads');
+    // Portals without Sales Hub Professional have no Leads object: a required leads scope would fail their install.
+    expect(url.searchParams.get('optional_scope')).toBe('crm.objects.leads.read');
+    expect(url.searchParams.get('state')).toBe('st-1');
+  });
+
   it('exchanges a code with every parameter in the form body', async () => {
     let sent: Record<string, string> = {};
     nock(API)

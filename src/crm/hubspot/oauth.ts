@@ -28,9 +28,9 @@ export const HUBSPOT_SCOPES = [
 /**
  * Asked for but not required: the Leads object exists only with Sales Hub Professional/Enterprise (leads spec
  * x-hubspot-product-tier-requirements: sales PROFESSIONAL), and a required scope a portal lacks fails the install.
- * Without them Baton follows contacts alone.
+ * Without it Baton follows contacts alone. Read only: Baton reads Lead records and never writes them.
  */
-export const HUBSPOT_OPTIONAL_SCOPES = ['crm.objects.leads.read', 'crm.objects.leads.write'] as const;
+export const HUBSPOT_OPTIONAL_SCOPES = ['crm.objects.leads.read'] as const;
 
 export interface HubSpotApp {
   clientId: string;

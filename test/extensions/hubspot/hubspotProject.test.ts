@@ -35,6 +35,7 @@ import { PROJECT_DIR, renderProjectFiles } from '../../../extensions/hubspot/gen
 import { webhookSubscriptions } from '../../../extensions/hubspot/generator/webhookSubscriptions.ts';
 import { BATON_PROPERTY_NAMES } from '../../../src/crm/hubspot/batonProperties.ts';
 import { WATCHED_PROPERTIES } from '../../../src/crm/hubspot/contactMapping.ts';
+import { LEAD_OBJECT_TYPE_ID, WATCHED_LEAD_PROPERTIES } from '../../../src/crm/hubspot/leadRecordMapping.ts';
 import { HUBSPOT_OPTIONAL_SCOPES, HUBSPOT_SCOPES } from '../../../src/crm/hubspot/oauth.ts';
 import { hubspotEventSchema, toInboundChange } from '../../../src/crm/hubspot/webhooks.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -238,6 +239,28 @@ describe('the project matches Baton', () => {
       return change?.kind === 'deleted' ? `deleted${change.privacy ? ' (privacy)' : ''}` : change?.kind;
     });
     expect(new Set(kinds)).toEqual(new Set(['changed', 'deleted', 'deleted (privacy)', 'merged']));
+    // The Leads object's generic events, as HubSpot sends them (objectTypeId 0-136): each one a Lead-record change.
+    const { crmObjects } = webhookSubscriptions();
+    expect(crmObjects.length).toBeGreaterThan(0);
+    for (const s of crmObjects) {
+      const event = hubspotEventSchema.parse({
+        eventId: 1,
+        portalId: 1,
+        occurredAt: 1_700_000_000_000,
+        objectId: 9,
+        objectTypeId: LEAD_OBJECT_TYPE_ID,
+        subscriptionType: s.subscriptionType,
+        ...(s.propertyName && { propertyName: s.propertyName }),
+      });
+      expect(toInboundChange(event, null), `${s.subscriptionType} ${s.propertyName ?? ''}`).toMatchObject({
+        kind: 'related',
+        objectType: 'lead_record',
+        deleted: s.subscriptionType === 'object.deletion',
+      });
+    }
+    expect(crmObjects.flatMap((s) => (s.propertyName ? [s.propertyName] : []))).toEqual([
+      ...WATCHED_LEAD_PROPERTIES,
+    ]);
     const watched = legacyCrmObjects.flatMap((s) => (s.propertyName ? [s.propertyName] : []));
     expect(watched).toEqual([...WATCHED_PROPERTIES]);
     expect(watched.filter((p) => BATON_PROPERTY_NAMES.includes(p))).toEqual([]);
