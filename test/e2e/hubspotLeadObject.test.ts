@@ -197,6 +197,26 @@ describe('HubSpot Lead records as a source', () => {
     });
   });
 
+  it('after a re-MQL handed to a rep who works from the contact, the old Lead record’s owner does not hold it', async () => {
+    h = await startBaton({ at: MONDAY_9AM });
+    const { id, rep, record } = await handedOver(h, 12);
+    h.advance(2 * HOUR);
+    h.portal.disqualifyLead(record.id, 'BAD_TIMING', null, { userId: rep.userId, at: h.now().getTime() });
+    await h.settle();
+    expect(props(h, id)['baton_stage']).toBe('recycled');
+    h.advance(60 * DAY);
+    h.portal.submitForm(id, { name: 'Request a demo', at: h.now().getTime() });
+    await h.sweep();
+    await h.settle();
+    expect(props(h, id)['baton_stage']).toBe('mql');
+    const other = reps(h).find((r) => r.id !== rep.id);
+    if (!other) throw new Error('the sandbox portal has two reps');
+    h.portal.setProperties(id, { hubspot_owner_id: other.id }, { source: 'CRM_UI' });
+    await h.settle();
+    expect(props(h, id)['baton_stage']).toBe('assigned');
+    expect((await h.lead(id))?.state.ownerId).toBe(other.id);
+  });
+
   it('a portal without the Leads object is followed through its contacts alone: one refused look-up an hour', async () => {
     h = await startBaton({ at: MONDAY_9AM, portalSetUp: { leadsObject: false } });
     const [rep] = reps(h);

@@ -166,7 +166,17 @@ export function leadRecordFacts(records: readonly LeadRecord[], pipelines: LeadP
   };
 }
 
-/** A contact as a lead, with what its Lead records add: the open record's owner holds it, outreach is a touch. */
+/**
+ * The newest hand-off names the rep: the Lead record's owner unless the contact was given to someone after it (a
+ * re-MQL handed to a rep who works from the contact, while the old record still names who disqualified it).
+ */
+function recordHoldsThePerson(lead: CrmLead, facts: LeadRecordFacts): boolean {
+  if (!facts.ownerId) return false;
+  if (!lead.ownerId || !lead.ownerAssignedAt || !facts.ownerAssignedAt) return true;
+  return facts.ownerAssignedAt >= lead.ownerAssignedAt;
+}
+
+/** A contact as a lead, with what its Lead records add: the record's owner holds it, outreach is a touch. */
 export function withLeadFacts(
   lead: CrmLead,
   facts: LeadRecordFacts,
@@ -178,7 +188,10 @@ export function withLeadFacts(
   const d = facts.disqualification;
   return {
     ...lead,
-    ...(facts.ownerId && { ownerId: facts.ownerId, ownerAssignedAt: facts.ownerAssignedAt }),
+    ...(recordHoldsThePerson(lead, facts) && {
+      ownerId: facts.ownerId,
+      ownerAssignedAt: facts.ownerAssignedAt,
+    }),
     lastTouchAt: touches.reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null),
     crmDisqualification: d && { ...d, reasonLabel: d.reason ? (reasonLabels.get(d.reason) ?? null) : null },
     relatedRecords: facts.recordIds.map((id) => ({ objectType: 'lead_record' as const, id })),

@@ -223,6 +223,47 @@ describe('Lead records on HubSpot (nock)', () => {
     expect(lead?.relatedRecords?.map((r) => r.id).sort()).toEqual(['L-new', 'L-old']);
   });
 
+  it('a contact handed to a rep after its Lead record was closed is that rep’s: the newer hand-off wins', async () => {
+    const contactOwner = (assigned: string) => ({
+      hubspot_owner_id: '600',
+      hubspot_owner_assigneddate: assigned,
+    });
+    contactsRead(['1', '2'], {
+      '1': contactOwner('2026-12-01T14:00:00.000Z'),
+      '2': contactOwner('2026-10-01T14:00:00.000Z'),
+    });
+    associations({ '1': ['L1'], '2': ['L2'] });
+    const disqualified = (id: string) =>
+      leadRecord(
+        id,
+        {
+          hs_createdate: '2026-11-03T09:00:00.000Z',
+          hs_pipeline_stage: 'unqualified-stage-id',
+          hubspot_owner_id: '501',
+          hubspot_owner_assigneddate: '2026-11-03T09:00:00.000Z',
+          hs_lead_disqualification_reason: 'BAD_TIMING',
+        },
+        [['unqualified-stage-id', '2026-11-05T15:00:00.000Z', 77]],
+      );
+    nock(API)
+      .post('/crm/objects/2026-03/leads/batch/read')
+      .reply(200, { status: 'COMPLETE', results: [disqualified('L1'), disqualified('L2')] });
+    setup();
+    const leads = await crm.readLeads(['1', '2']);
+    const byId = new Map(leads.map((l) => [l.id, l]));
+    // Re-MQL'd and given to a rep on Baton's card on 1 Dec: theirs, although the old record names rep 501.
+    expect(byId.get('1')).toMatchObject({
+      ownerId: '600',
+      ownerAssignedAt: new Date('2026-12-01T14:00:00.000Z'),
+    });
+    // Contact owner older than the record: the record's owner is the one working the lead.
+    expect(byId.get('2')).toMatchObject({
+      ownerId: '501',
+      ownerAssignedAt: new Date('2026-11-03T09:00:00.000Z'),
+    });
+    expect(byId.get('1')?.crmDisqualification?.recordId).toBe('L1');
+  });
+
   it('a portal without the Leads object (403) reads contacts alone, and is not asked again within the hour', async () => {
     contactsRead(['1']);
     const refused = nock(API).post('/crm/associations/2026-03/contacts/leads/batch/read').reply(403, {
