@@ -3,6 +3,11 @@
 // quick-action return; the SLA sweep; a lost change event caught by reconciliation; Baton's own writes not
 // processed again; restarts, expired replay positions and expired sessions.
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  quickActionBlocked,
+  quickActionReturn as quickActionReturnInOrg,
+  type QuickActionInput,
+} from '../../sandbox/salesforce/quickActionReturn.ts';
 import { SF_FIELDS, SF_RETURN_REQUEST } from '../../src/crm/salesforce/batonFields.ts';
 import { isOwnChange } from '../../src/crm/salesforce/changeEvents.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
@@ -23,23 +28,10 @@ const rep = (b: BatonHarness, n = 0) => b.org.org.reps[n]?.id ?? '';
 const queueId = (b: BatonHarness) => b.org.org.marketingQueue?.id ?? '';
 const lead = (b: BatonHarness, id: string): Record<string, unknown> => org(b).lead(id)?.values ?? {};
 
-/** What the returnToMarketing quick action writes through lightning/uiRecordApi, as the rep. */
-function quickActionReturn(
-  b: BatonHarness,
-  id: string,
-  by: string,
-  input: { reason: string; note?: string; reengageOn?: string },
-) {
-  org(b).updateAsUser(
-    id,
-    {
-      [SF_RETURN_REQUEST.reason]: input.reason,
-      [SF_RETURN_REQUEST.note]: input.note ?? null,
-      [SF_RETURN_REQUEST.reengageAt]: input.reengageOn ?? null,
-      [SF_RETURN_REQUEST.requestedAt]: b.now().toISOString(),
-    },
-    by,
-  );
+/** The rep's "Return to marketing" through the quick action (its guard and rules), as the rep. */
+function quickActionReturn(b: BatonHarness, id: string, by: string, input: QuickActionInput) {
+  const outcome = quickActionReturnInOrg(org(b), id, by, input, b.now().getTime());
+  if (!outcome.saved) throw new Error(`the quick action refused the return: ${outcome.why}`);
 }
 
 const campaignMembers = (b: BatonHarness, campaignId: string) =>
@@ -116,6 +108,48 @@ describe('the core loop on Salesforce', () => {
       .execute();
     expect(inbound.map((r) => r.operation)).toContain('change event LeadChangeEvent');
     expect(inbound.at(-1)?.at.toISOString()).toBe(h.now().toISOString());
+  });
+
+  it('the same lead returned again later through the quick action is handled again: each return is acknowledged', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const id = demoRequest(h, 9);
+    await h.settle();
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'wrong_owner' });
+    // Until Baton has handled it, the quick action says a return is waiting.
+    expect(quickActionBlocked(org(h), id)).toMatch(/already requested/);
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({
+      OwnerId: queueId(h),
+      [SF_FIELDS.stage]: 'returned',
+      [SF_FIELDS.lastReason]: 'wrong_owner',
+      // Acknowledged in the same write: the request is gone.
+      [SF_RETURN_REQUEST.requestedAt]: null,
+      [SF_RETURN_REQUEST.reason]: null,
+    });
+
+    // Marketing ops gives it to the right rep; a day later that rep sends it back too.
+    org(h).updateLead(id, { OwnerId: rep(h, 1) });
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('assigned');
+    expect(quickActionBlocked(org(h), id)).toBeNull();
+    h.advance(24 * HOUR);
+    quickActionReturn(h, id, rep(h, 1), { reason: 'not_ready', reengageOn: '2027-03-01' });
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({
+      OwnerId: queueId(h),
+      [SF_FIELDS.stage]: 'recycled',
+      [SF_FIELDS.lastReason]: 'not_ready',
+      [SF_RETURN_REQUEST.requestedAt]: null,
+    });
+    expect(campaignMembers(h, await h.listId('nurture_timing'))).toEqual([id]);
+    const returns = (await h.ledger(id)).filter((e) => e.to === 'returned');
+    expect(returns.map((e) => [e.reason, e.actor])).toEqual([
+      ['wrong_owner', { kind: 'user', userId: rep(h) }],
+      ['not_ready', { kind: 'user', userId: rep(h, 1) }],
+    ]);
+    // A recycled lead cannot be returned: the quick action says why, and nothing is written.
+    expect(quickActionBlocked(org(h), id)).not.toBeNull();
   });
 
   it('an untouched lead breaches its SLA and is recycled into the untouched campaign, owned by the marketing queue', async () => {

@@ -582,6 +582,37 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
     ]);
   });
 
+  it('acknowledges a handled return in the write that carries it: the quick action’s request fields are cleared', async () => {
+    sf()
+      .patch(`${DATA}/composite/sobjects`, body)
+      .reply(
+        noted((s) => [200, (s.body as { records: Array<{ id: string }> }).records.map((r) => saved(r.id))]),
+      );
+    await crm.writeFields([
+      {
+        leadId: leadId(1),
+        fields: { stage: 'recycled', returnedAt: new Date('2026-11-24T16:00:00Z'), lastReason: 'no_budget' },
+      },
+      { leadId: leadId(2), fields: { stage: 'assigned', fit: 40 } },
+    ]);
+    const [returned, other] = (seen[0]?.body as { records: Array<Record<string, unknown>> }).records;
+    expect(returned).toEqual({
+      id: leadId(1),
+      attributes: { type: 'Lead' },
+      Baton_Stage__c: 'recycled',
+      Baton_Returned_At__c: '2026-11-24T16:00:00.000Z',
+      Baton_Last_Reason__c: 'no_budget',
+      Baton_Return_Reason__c: null,
+      Baton_Return_Note__c: null,
+      Baton_Reengage_At__c: null,
+      Baton_Return_Requested_At__c: null,
+    });
+    // Any other write leaves a rep's request alone: it may be one Baton has not read yet.
+    expect(
+      Object.keys(other ?? {}).filter((k) => k.startsWith('Baton_Return') || k.startsWith('Baton_Reengage')),
+    ).toEqual([]);
+  });
+
   it('a partial failure fails only the refused records, with the right kind', async () => {
     sf()
       .patch(`${DATA}/composite/sobjects`)
