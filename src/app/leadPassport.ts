@@ -62,6 +62,10 @@ const NOT_RETURNABLE: Partial<Record<Stage, string>> = {
   disqualified: 'This lead was disqualified.',
 };
 
+/** Why a lead in this stage cannot be returned, in the rep's words. */
+export const whyNotReturnable = (stage: Stage): string =>
+  NOT_RETURNABLE[stage] ?? 'This lead cannot be returned now.';
+
 function calendarOf(policy: Policy, state: LeadState): BusinessCalendar {
   const base = { timeZone: policy.timeZone, week: policy.businessHours, holidays: policy.holidays };
   return policy.sla.useOwnerTimeZone ? inTimeZone(base, state.ownerTimeZone) : base;
@@ -148,9 +152,7 @@ export function passportOf(
     returns,
     timeInStage: timeInStage(history, now),
     returnable,
-    notReturnableWhy: returnable
-      ? null
-      : (NOT_RETURNABLE[state.stage] ?? 'This lead cannot be returned now.'),
+    notReturnableWhy: returnable ? null : whyNotReturnable(state.stage),
     heldReturn: held && { why: held.why, disqualifiedAt: held.disqualifiedAt.toISOString() },
   };
 }

@@ -18,6 +18,7 @@ const fields = z
     lastReason: z.string().nullable(),
     lastNote: z.string().nullable(),
     returnedAt: date.nullable(),
+    returnRefusal: z.string().nullable(),
     lifecycle: z.enum(['lead', 'mql']),
   })
   .partial();

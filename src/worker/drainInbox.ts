@@ -15,6 +15,7 @@ import { erasePersonalData, loadLead } from '../store/leads.ts';
 import { leadsOfRecords } from '../store/relatedRecords.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { applyEvent } from '../app/applyEvent.ts';
+import { refuseReturnRequest } from '../app/returnRefusals.ts';
 import type { Clock } from './clock.ts';
 import { settleCrmDisqualification } from './crmDisqualifications.ts';
 import { eventsFromSnapshot } from './snapshotEvents.ts';
@@ -72,6 +73,18 @@ export async function applySnapshot(
       observe: deps.observeDecision,
     });
     if (outcome.ok && outcome.saved) decisions++;
+    // A return the rep requested on the record that Baton cannot act on is answered there, never dropped.
+    if (!outcome.ok && event.kind === 'returned') {
+      const current = await loadLead(deps.db, tenant.id, lead.id);
+      await refuseReturnRequest(deps.db, {
+        tenantId: tenant.id,
+        leadId: lead.id,
+        requestedAt: event.at,
+        problem: outcome.problem,
+        stage: current?.state.stage ?? 'inquiry',
+        now: deps.clock.now(),
+      });
+    }
   }
   return decisions + (await settleCrmDisqualification(deps, tenant, contexts, lead));
 }

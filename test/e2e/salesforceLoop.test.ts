@@ -8,7 +8,7 @@ import {
   quickActionReturn as quickActionReturnInOrg,
   type QuickActionInput,
 } from '../../sandbox/salesforce/quickActionReturn.ts';
-import { SF_FIELDS, SF_RETURN_REQUEST } from '../../src/crm/salesforce/batonFields.ts';
+import { SF_FIELDS, SF_RETURN_REFUSAL, SF_RETURN_REQUEST } from '../../src/crm/salesforce/batonFields.ts';
 import { isOwnChange } from '../../src/crm/salesforce/changeEvents.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
 import { demoRequest } from '../support/sandboxLeads.ts';
@@ -150,6 +150,51 @@ describe('the core loop on Salesforce', () => {
     ]);
     // A recycled lead cannot be returned: the quick action says why, and nothing is written.
     expect(quickActionBlocked(org(h), id)).not.toBeNull();
+  });
+
+  it('a return Baton cannot act on is answered on the record in the rep’s words and logged; the next one clears it', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const id = demoRequest(h, 10);
+    await h.settle();
+    h.advance(HOUR);
+    // The rep saves a return, and before Baton reads it an admin puts the lead back in the marketing queue.
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    org(h).updateLead(id, { OwnerId: queueId(h) });
+    await h.settle();
+    const refusal = 'Baton did not take this lead back: This lead is waiting to be assigned to a rep.';
+    expect(lead(h, id)).toMatchObject({
+      [SF_FIELDS.stage]: 'mql',
+      [SF_RETURN_REFUSAL]: refusal,
+      [SF_RETURN_REQUEST.requestedAt]: null,
+      [SF_RETURN_REQUEST.reason]: null,
+    });
+    expect((await h.ledger(id)).filter((e) => e.to === 'returned')).toEqual([]);
+    const logged = await h.running.database.db
+      .selectFrom('sync_log')
+      .select(['operation', 'status', 'message', 'error_kind'])
+      .where('operation', '=', 'return request refused')
+      .execute();
+    expect(logged).toEqual([
+      {
+        operation: 'return request refused',
+        status: 'skipped',
+        message: refusal,
+        error_kind: 'not_returnable',
+      },
+    ]);
+    // The request is answered once, however often the lead is read again.
+    await h.reconcile();
+    await h.settle();
+    expect(await h.pending()).toEqual([]);
+
+    // Back with a rep, the quick action opens again; a return Baton acts on clears the old answer.
+    org(h).updateLead(id, { OwnerId: rep(h) });
+    await h.settle();
+    expect(quickActionBlocked(org(h), id)).toBeNull();
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({ [SF_FIELDS.stage]: 'recycled', [SF_RETURN_REFUSAL]: null });
   });
 
   it('an untouched lead breaches its SLA and is recycled into the untouched campaign, owned by the marketing queue', async () => {

@@ -1,7 +1,12 @@
 // The Lead fields Baton reads and writes, as custom field metadata: one file per entry of SF_FIELD_SPECS, with the
 // HubSpot properties' descriptions and the restricted picklists of Baton's stages, SLA statuses and rep reasons.
 import { batonPropertyDefinitions, P } from '../../../src/crm/hubspot/batonProperties.ts';
-import { SF_FIELDS, SF_RETURN_REQUEST, type SfFieldSpec } from '../../../src/crm/salesforce/batonFields.ts';
+import {
+  SF_FIELDS,
+  SF_RETURN_REFUSAL,
+  SF_RETURN_REQUEST,
+  type SfFieldSpec,
+} from '../../../src/crm/salesforce/batonFields.ts';
 import { defaultPolicy } from '../../../src/domain/policy/schema.ts';
 import { STAGES } from '../../../src/domain/stages.ts';
 import { STAGE_LABELS } from '../../hubspot/src/app/cards/shared/stageLabels.ts';
@@ -38,6 +43,11 @@ const FIELD_WORDS: Record<string, { description: string; help: string }> = (() =
       description:
         'When the rep asked to return the lead; set means a return is waiting for Baton, empty means none is.',
       help: 'Set with the Return to marketing action; Baton clears it once the return is handled.',
+    },
+    [SF_RETURN_REFUSAL]: {
+      description:
+        'Why Baton did not take the lead back when the rep last asked (the lead had moved on before Baton read the request). Written by Baton with the request cleared; the next return Baton handles clears it.',
+      help: 'Written by Baton when it could not act on a Return to marketing request.',
     },
   };
 })();

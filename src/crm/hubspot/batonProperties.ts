@@ -21,7 +21,10 @@ const label = (code: string) => code.replace(/_/g, ' ').replace(/^\w/, (c) => c.
 
 const SLA_STATUSES = ['on_time', 'due_soon', 'breached', 'met', 'missed'] as const;
 
-/** Property names, one place. */
+/**
+ * Property names, one place. No `returnRefusal`: a HubSpot rep returns a lead through the card, which Baton answers
+ * at once; no record field carries a request for Baton to refuse later.
+ */
 export const P = {
   stage: 'baton_stage',
   slaDueAt: 'baton_sla_due_at',
@@ -34,7 +37,7 @@ export const P = {
   lastReason: 'baton_last_reason',
   lastNote: 'baton_last_note',
   returnedAt: 'baton_returned_at',
-} as const satisfies Record<Exclude<keyof BatonFields, 'lifecycle'>, string>;
+} as const satisfies Record<Exclude<keyof BatonFields, 'lifecycle' | 'returnRefusal'>, string>;
 
 /** Where the lead is: its Baton stage and its first-touch SLA. */
 function funnelDefinitions(): PropertyDefinition[] {

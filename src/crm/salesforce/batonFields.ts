@@ -27,6 +27,13 @@ export const SF_RETURN_REQUEST = {
   requestedAt: 'Baton_Return_Requested_At__c',
 } as const;
 
+/**
+ * Baton's answer to a return request it could not act on (the lead had moved on before Baton read it), in the rep's
+ * words; written with the request cleared, shown by the quick action and the funnel card, cleared by the next return
+ * Baton handles.
+ */
+export const SF_RETURN_REFUSAL = 'Baton_Return_Refusal__c';
+
 export interface SfFieldSpec {
   name: string;
   label: string;
@@ -52,6 +59,7 @@ export const SF_FIELD_SPECS: readonly SfFieldSpec[] = [
   { name: SF_RETURN_REQUEST.note, label: 'Return to marketing: note', type: 'LongTextArea', length: 2000 },
   { name: SF_RETURN_REQUEST.reengageAt, label: 'Return to marketing: re-engage on', type: 'Date' },
   { name: SF_RETURN_REQUEST.requestedAt, label: 'Return to marketing: requested at', type: 'DateTime' },
+  { name: SF_RETURN_REFUSAL, label: 'Return to marketing: not taken back', type: 'Text', length: 255 },
 ];
 
 /** The client name Baton sends in Sforce-Call-Options: change events from Baton's own writes carry it. */

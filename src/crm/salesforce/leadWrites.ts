@@ -2,7 +2,7 @@
 // lead. A converted lead is frozen in Salesforce and belongs to sales now, so a write to it is done without a call.
 import type { BatonFields } from '../../domain/decide/effect.ts';
 import type { RecordResult } from '../port.ts';
-import { SF_FIELDS, SF_RETURN_REQUEST } from './batonFields.ts';
+import { SF_FIELDS, SF_RETURN_REFUSAL, SF_RETURN_REQUEST } from './batonFields.ts';
 import { chunks, COLLECTION_LIMIT, eachFailed, recordResults } from './collections.ts';
 import type { SalesforceConnection } from './salesforceConnection.ts';
 
@@ -25,9 +25,14 @@ function toSalesforceFields(fields: BatonFields): Record<string, unknown> {
   if (fields.lastReason !== undefined) out[SF_FIELDS.lastReason] = fields.lastReason;
   if (fields.lastNote !== undefined) out[SF_FIELDS.lastNote] = fields.lastNote;
   if (fields.returnedAt !== undefined) out[SF_FIELDS.returnedAt] = iso(fields.returnedAt);
-  // A handled return is acknowledged in the write that carries its effect: the request fields are cleared, so the
-  // quick action (which waits while a request is pending) lets the rep return the lead again later.
-  if (fields.returnedAt) for (const field of Object.values(SF_RETURN_REQUEST)) out[field] = null;
+  if (fields.returnRefusal !== undefined) out[SF_RETURN_REFUSAL] = fields.returnRefusal;
+  // A handled return is acknowledged in the write that carries its effect (or its refusal): the request fields are
+  // cleared, so the quick action (which waits while a request is pending) lets the rep return the lead again later.
+  if (fields.returnedAt || fields.returnRefusal) {
+    for (const field of Object.values(SF_RETURN_REQUEST)) out[field] = null;
+  }
+  // A return Baton acted on answers any earlier refusal.
+  if (fields.returnedAt) out[SF_RETURN_REFUSAL] = null;
   // `lifecycle` has no Salesforce counterpart: Lead Status values differ per org, Baton_Stage__c carries it.
   return out;
 }

@@ -606,6 +606,7 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
       Baton_Return_Note__c: null,
       Baton_Reengage_At__c: null,
       Baton_Return_Requested_At__c: null,
+      Baton_Return_Refusal__c: null,
     });
     // Any other write leaves a rep's request alone: it may be one Baton has not read yet.
     expect(

@@ -16,6 +16,8 @@ export interface BatonFields {
   lastReason?: string | null;
   lastNote?: string | null;
   returnedAt?: Date | null;
+  /** Why Baton did not act on a return the rep requested in the CRM (a request it reads from a record field). */
+  returnRefusal?: string | null;
   /** The CRM's own lifecycle: back to lead when recycled (so it does not stay MQL/SQL), MQL when qualified. */
   lifecycle?: 'lead' | 'mql';
 }

@@ -259,7 +259,7 @@ describe('the generated modules', () => {
     expect(code).not.toMatch(/\bfunction\b|=>|\bclass\b|\bimport\b/);
   });
 
-  it('the quick action and the simulated reps take their rules from c/batonReturnRules, written by hand', () => {
+  it('the quick action and the simulated reps (through the sandbox org’s quick action) take their rules from c/batonReturnRules, written by hand', () => {
     const rules = BUNDLES.find((b) => b.name === 'batonReturnRules');
     expect(rules).toMatchObject({ name: 'batonReturnRules' });
     expect(rules?.data).toBeUndefined();
@@ -268,8 +268,13 @@ describe('the generated modules', () => {
     // Plain values in, so Node loads it as it is: no c/… (or any other) import.
     expect(source).not.toMatch(/^\s*import\b/m);
     expect(readDefault('lwc/returnToMarketing/returnToMarketing.js')).toContain("from 'c/batonReturnRules'");
+    const quickAction = readFileSync(
+      join(PROJECT_DIR, '../../sandbox/salesforce/quickActionReturn.ts'),
+      'utf8',
+    );
+    expect(quickAction).toContain('/lwc/batonReturnRules/batonReturnRules.js');
     const sim = readFileSync(join(PROJECT_DIR, '../../sandbox/simulation/salesforceReturns.ts'), 'utf8');
-    expect(sim).toContain('/lwc/batonReturnRules/batonReturnRules.js');
+    expect(sim).toContain("from '../salesforce/quickActionReturn.ts'");
   });
 });
 

@@ -18,6 +18,7 @@ import LAST_REASON_FIELD from '@salesforce/schema/Lead.Baton_Last_Reason__c';
 import LAST_NOTE_FIELD from '@salesforce/schema/Lead.Baton_Last_Note__c';
 import RETURNED_AT_FIELD from '@salesforce/schema/Lead.Baton_Returned_At__c';
 import REQUESTED_AT_FIELD from '@salesforce/schema/Lead.Baton_Return_Requested_At__c';
+import REFUSAL_FIELD from '@salesforce/schema/Lead.Baton_Return_Refusal__c';
 import { SLA_STATUS_LABELS, STAGE_LABELS, STEP_LABELS, SUCCESS_PATH } from 'c/batonFunnel';
 import { REASON_LABELS } from 'c/batonReasons';
 import { countdown, errorInWords, formatDateTime, parseScoreReasons } from 'c/batonFormat';
@@ -72,7 +73,7 @@ export default class BatonFunnelCard extends LightningElement {
     recordId: '$recordId',
     fields: [IS_CONVERTED_FIELD],
     // Optional: without access to Baton's fields the lead still loads and the card says what is missing.
-    optionalFields: [...BATON_FIELDS, REQUESTED_AT_FIELD],
+    optionalFields: [...BATON_FIELDS, REQUESTED_AT_FIELD, REFUSAL_FIELD],
   })
   wiredLead({ data, error }) {
     if (data) {
@@ -274,6 +275,11 @@ export default class BatonFunnelCard extends LightningElement {
 
   get neverReturned() {
     return !this.returnedAtText;
+  }
+
+  /** Baton's answer to the last return it could not act on (cleared by the next one it handles). */
+  get refusalText() {
+    return this.value(REFUSAL_FIELD) || '';
   }
 
   get pendingReturnText() {

@@ -1,7 +1,8 @@
 // "Return to marketing", the Lead quick action: the rep picks a reason (grouped by bucket), adds a note where the
 // reason needs one and, for timing reasons, an optional re-engage date; confirms; and the action writes the return
 // request into the Lead's return fields with the rep's own rights (lightning/uiRecordApi). Baton's worker sees the
-// change (change events or its poll), returns the lead and clears the request. No credentials live in Salesforce.
+// change (change events or its poll), returns the lead and clears the request — or, when the lead moved on before it
+// read the request, clears it and says why in Baton_Return_Refusal__c, shown here. No credentials live in Salesforce.
 import { LightningElement, api, wire } from 'lwc';
 import { getFieldValue, getRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -17,6 +18,7 @@ import REASON_FIELD from '@salesforce/schema/Lead.Baton_Return_Reason__c';
 import NOTE_FIELD from '@salesforce/schema/Lead.Baton_Return_Note__c';
 import REENGAGE_FIELD from '@salesforce/schema/Lead.Baton_Reengage_At__c';
 import REQUESTED_AT_FIELD from '@salesforce/schema/Lead.Baton_Return_Requested_At__c';
+import REFUSAL_FIELD from '@salesforce/schema/Lead.Baton_Return_Refusal__c';
 import { NOT_RETURNABLE_WHY, REASON_BUCKETS, REP_REASONS, RETURNABLE_STAGES } from 'c/batonReasons';
 import { blockedReason, checkReturn, reasonOf } from 'c/batonReturnRules';
 import { addDays, errorInWords, formatDate, formatDateTime, todayIn } from 'c/batonFormat';
@@ -39,7 +41,7 @@ export default class ReturnToMarketing extends LightningElement {
     recordId: '$recordId',
     fields: [NAME_FIELD, IS_CONVERTED_FIELD],
     // Baton's fields are optional: without field access the lead still loads, and the action says what is missing.
-    optionalFields: [STAGE_FIELD, REQUESTED_AT_FIELD],
+    optionalFields: [STAGE_FIELD, REQUESTED_AT_FIELD, REFUSAL_FIELD],
   })
   wiredLead({ data, error }) {
     if (data) {
@@ -79,6 +81,11 @@ export default class ReturnToMarketing extends LightningElement {
       },
       { returnableStages: RETURNABLE_STAGES, notReturnableWhy: NOT_RETURNABLE_WHY },
     );
+  }
+
+  /** Baton's answer to the rep's last return it could not act on (cleared by the next one it handles). */
+  get refusalText() {
+    return (this.lead && getFieldValue(this.lead, REFUSAL_FIELD)) || '';
   }
 
   get blocked() {

@@ -20,6 +20,7 @@ const BATON_FIELDS = [
   'Baton_Last_Note__c',
   'Baton_Returned_At__c',
   'Baton_Return_Requested_At__c',
+  'Baton_Return_Refusal__c',
 ];
 
 /** A Lead as getRecord gives it: every Baton field present (empty unless given). */
@@ -220,6 +221,14 @@ describe('c-baton-funnel-card', () => {
         'A return to marketing was requested on Nov 24, 2026, 9:30 AM; Baton is handling it.',
       );
     });
+  });
+
+  it("shows Baton's answer to a return it could not act on, and nothing when there is none", async () => {
+    const refusal = 'Baton did not take this lead back: This lead is waiting to be assigned to a rep.';
+    const element = await render(leadRecord({ ...ASSIGNED, Baton_Return_Refusal__c: refusal }));
+    expect(text(element, '[data-id="return-refusal"]')).toBe(refusal);
+    const clean = await render(leadRecord(ASSIGNED));
+    expect($(clean, '[data-id="return-refusal"]')).toBeNull();
   });
 
   it('shows score reasons of another shape as they are', async () => {

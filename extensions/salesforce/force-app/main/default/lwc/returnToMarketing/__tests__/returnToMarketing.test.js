@@ -14,6 +14,7 @@ function leadRecord({
   stage = 'assigned',
   converted = false,
   requestedAt = null,
+  refusal = null,
   batonFieldsVisible = true,
 } = {}) {
   const fields = {
@@ -23,6 +24,7 @@ function leadRecord({
   if (batonFieldsVisible) {
     fields.Baton_Stage__c = { value: stage, displayValue: stage };
     fields.Baton_Return_Requested_At__c = { value: requestedAt, displayValue: requestedAt };
+    fields.Baton_Return_Refusal__c = { value: refusal, displayValue: refusal };
   }
   return { apiName: 'Lead', id: RECORD_ID, fields, childRelationships: {}, recordTypeId: null };
 }
@@ -115,7 +117,11 @@ describe('c-return-to-marketing', () => {
     expect(config.recordId).toBe(RECORD_ID);
     const names = (list) => list.map((f) => f.fieldApiName);
     expect(names(config.fields)).toEqual(['Name', 'IsConverted']);
-    expect(names(config.optionalFields)).toEqual(['Baton_Stage__c', 'Baton_Return_Requested_At__c']);
+    expect(names(config.optionalFields)).toEqual([
+      'Baton_Stage__c',
+      'Baton_Return_Requested_At__c',
+      'Baton_Return_Refusal__c',
+    ]);
   });
 
   it('shows a spinner until the lead is loaded', async () => {
@@ -377,6 +383,27 @@ describe('c-return-to-marketing', () => {
       await click(element, 'cancel');
       expect(closes).toHaveBeenCalledTimes(1);
       expect(updateRecord).not.toHaveBeenCalled();
+    });
+  });
+
+  describe("Baton's answer to a return it could not act on", () => {
+    const refusal = 'Baton did not take this lead back: This lead is waiting to be assigned to a rep.';
+
+    it('is shown above the form, and the rep can return the lead again', async () => {
+      const element = await render(leadRecord({ refusal }));
+      expect(text(element, '[data-id="return-refusal"]').trim()).toBe(refusal);
+      expect($(element, 'lightning-combobox')).not.toBeNull();
+    });
+
+    it('is shown with the reason the lead cannot be returned now', async () => {
+      const element = await render(leadRecord({ stage: 'mql', refusal }));
+      expect(text(element, '[data-id="return-refusal"]').trim()).toBe(refusal);
+      expect(text(element, '[data-id="not-returnable"]')).toContain(NOT_RETURNABLE_WHY.mql);
+    });
+
+    it('is not there when Baton has nothing to say', async () => {
+      const element = await render(leadRecord());
+      expect($(element, '[data-id="return-refusal"]')).toBeNull();
     });
   });
 
