@@ -75,13 +75,15 @@ export async function settleInbox(
   ids: readonly number[],
   status: 'processed' | 'skipped' | 'failed',
   error: string | null = null,
+  opts: { onlyPending?: boolean } = {},
 ): Promise<void> {
   if (ids.length === 0) return;
-  await db
+  let update = db
     .updateTable('inbox')
     .set({ status, processed_at: new Date(), error })
-    .where('id', 'in', [...ids])
-    .execute();
+    .where('id', 'in', [...ids]);
+  if (opts.onlyPending) update = update.where('status', '=', 'pending');
+  await update.execute();
 }
 
 /** Stores many events in one statement; returns how many were new. */

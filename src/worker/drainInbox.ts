@@ -16,6 +16,7 @@ import { leadsOfRecords } from '../store/relatedRecords.ts';
 import type { Tenant } from '../store/tenants.ts';
 import { applyEvent } from '../app/applyEvent.ts';
 import { refuseReturnRequest } from '../app/returnRefusals.ts';
+import { syncSettingAsideUnreadable } from './setAsideUnreadable.ts';
 import type { Clock } from './clock.ts';
 import { settleCrmDisqualification } from './crmDisqualifications.ts';
 import { eventsFromSnapshot } from './snapshotEvents.ts';
@@ -162,6 +163,7 @@ export async function drainInbox(
     const changed = new Set<string>();
     const related: Array<Extract<InboundChange, { kind: 'related' }>> = [];
     const settled: InboxItem['id'][] = [];
+    const itemsOfLead = new Map<string, number[]>();
     for (const { item, change } of parsed) {
       if (!change.success) continue;
       const c = change.data;
@@ -171,6 +173,7 @@ export async function drainInbox(
         changed.add(c.leadId);
       } else if (c.kind === 'related') related.push(c);
       else changed.add(c.leadId);
+      if (c.kind !== 'related') itemsOfLead.set(c.leadId, [...(itemsOfLead.get(c.leadId) ?? []), item.id]);
       settled.push(item.id);
     }
     for (const leadId of await leadsOfRelatedChanges(deps.db, tenant.id, crm, related)) changed.add(leadId);
@@ -181,16 +184,18 @@ export async function drainInbox(
       result.erased++;
       await yieldToEventLoop();
     }
-    const sync = await syncLeads(
-      deps,
-      tenant,
-      contexts,
-      crm,
+    const sync = await syncSettingAsideUnreadable(
+      deps.db,
+      tenant.id,
       [...changed].filter((id) => !gone.has(id)),
+      (leadId) => itemsOfLead.get(leadId) ?? [],
+      (ids) => syncLeads(deps, tenant, contexts, crm, ids),
     );
     result.leadsRead += sync.read;
     result.decisions += sync.decisions;
-    await settleInbox(deps.db, settled, 'processed');
+    result.failed += sync.setAside;
+    // Items set aside above keep their failed status (settled only while still pending).
+    await settleInbox(deps.db, settled, 'processed', null, { onlyPending: true });
   }
   return result;
 }

@@ -3,12 +3,15 @@
 // quick-action return; the SLA sweep; a lost change event caught by reconciliation; Baton's own writes not
 // processed again; restarts, expired replay positions and expired sessions.
 import { afterEach, describe, expect, it } from 'vitest';
+import { batonLeadFields } from '../../sandbox/salesforce/model/batonPackage.ts';
+import { field } from '../../sandbox/salesforce/model/fieldSpec.ts';
 import {
   quickActionBlocked,
   quickActionReturn as quickActionReturnInOrg,
   type QuickActionInput,
 } from '../../sandbox/salesforce/quickActionReturn.ts';
 import { SF_FIELDS, SF_RETURN_REFUSAL, SF_RETURN_REQUEST } from '../../src/crm/salesforce/batonFields.ts';
+import { acceptIntoInbox } from '../../src/store/inbox.ts';
 import { isOwnChange } from '../../src/crm/salesforce/changeEvents.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
 import { demoRequest } from '../support/sandboxLeads.ts';
@@ -344,6 +347,74 @@ describe('the core loop on Salesforce', () => {
     await h.reconcile();
     await h.settle();
     expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
+  });
+
+  it('a field type conversion’s wildcard event ("00Q*") queues a reconciliation, and the org’s other events go on', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const t = await h.tenant();
+    org(h).setCustomLeadFields([...batonLeadFields(), field('Demo_Date__c', 'Demo date', 'date')]);
+    const id = demoRequest(h, 11);
+    await h.settle();
+    org(h).convertLeadFieldType('Demo_Date__c');
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
+    const wildcard = org(h)
+      .changeEvents.events('/data/LeadChangeEvent')
+      .filter((e) => e.message.payload.ChangeEventHeader.recordIds.includes('00Q*'));
+    expect(wildcard).toHaveLength(1);
+    // No inbox item names "00Q*" as a lead; nothing is left pending behind it.
+    const items = await h.running.database.db
+      .selectFrom('inbox')
+      .select(['lead_id', 'status'])
+      .where('tenant_id', '=', t.id)
+      .execute();
+    expect(items.filter((i) => i.lead_id?.includes('*'))).toEqual([]);
+    expect(items.filter((i) => i.status === 'pending')).toEqual([]);
+    expect(await h.running.queue.queued('reconcile.run')).toEqual([
+      expect.objectContaining({ tenantId: t.id }),
+    ]);
+  });
+
+  it('an inbox item the org will not read (stored before Baton knew better) is set aside with its cause; the rest goes on', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const t = await h.tenant();
+    const id = demoRequest(h, 12);
+    await h.settle();
+    // A change naming "00Q*" as a lead, as a release without the wildcard rule stored them.
+    await acceptIntoInbox(h.running.database.db, {
+      tenantId: t.id,
+      source: 'salesforce.cdc',
+      dedupeKey: 'sf:Lead:999:00Q*',
+      leadId: '00Q*',
+      payload: { kind: 'changed', leadId: '00Q*', occurredAt: h.now().toISOString(), properties: [] },
+    });
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
+    const items = await h.running.database.db
+      .selectFrom('inbox')
+      .select(['lead_id', 'status', 'error'])
+      .where('tenant_id', '=', t.id)
+      .execute();
+    expect(items.filter((i) => i.status === 'pending')).toEqual([]);
+    expect(items.filter((i) => i.status === 'failed')).toEqual([
+      {
+        lead_id: '00Q*',
+        status: 'failed',
+        error: expect.stringMatching(/^The CRM will not read this record: .*400/),
+      },
+    ]);
+    const logged = await h.running.database.db
+      .selectFrom('sync_log')
+      .select(['operation', 'record_ids', 'error_kind'])
+      .where('operation', '=', 'inbox item set aside')
+      .execute();
+    expect(logged).toEqual([
+      { operation: 'inbox item set aside', record_ids: ['00Q*'], error_kind: 'permanent' },
+    ]);
   });
 
   it('an expired session: change capture refreshes the token and subscribes again', async () => {

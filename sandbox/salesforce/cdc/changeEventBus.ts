@@ -8,6 +8,7 @@ import type { CommittedChange } from '../state/transaction.ts';
 import {
   changeEventMessage,
   channelOf,
+  fieldConversionMessage,
   gapOverflowMessage,
   type CdcMessage,
   type CommitInfo,
@@ -98,6 +99,23 @@ export class ChangeEventBus {
       this.retained.push(event);
       for (const l of this.listeners) l(event);
     });
+    this.prune();
+  }
+
+  /** A field type conversion's single event for every record of the entity (fieldConversionMessage). */
+  publishFieldConversion(entity: string, keyPrefix: string, commit: Omit<CommitInfo, 'commitNumber'>): void {
+    if (!this.deps.options().entities.includes(entity)) return;
+    const info: CommitInfo = { ...commit, commitNumber: ++this.commitNumber };
+    const replayId = ++this.lastReplayId;
+    const event: PublishedEvent = {
+      replayId,
+      entity,
+      channel: channelOf(entity),
+      publishedAt: commit.commitTimestamp,
+      message: fieldConversionMessage(entity, keyPrefix, info, replayId),
+    };
+    this.retained.push(event);
+    for (const l of this.listeners) l(event);
     this.prune();
   }
 

@@ -139,3 +139,37 @@ export function gapOverflowMessage(
     event: { replayId },
   };
 }
+
+/**
+ * One event for a custom field type conversion that loses data (CDC developer guide, "Conversions That Generate a
+ * Change Event"): "One change event is generated for all the affected records, and the event message contains no
+ * record fields"; recordIds holds the object's three-character key prefix followed by "*" (e.g. "001*"). The guide
+ * does not say which changeType or changedFields such an event carries: UPDATE with none listed here.
+ */
+export function fieldConversionMessage(
+  entity: string,
+  keyPrefix: string,
+  commit: CommitInfo,
+  replayId: number,
+): CdcMessage {
+  return {
+    schema: schemaIdOf(entity),
+    payload: {
+      ChangeEventHeader: {
+        entityName: entity,
+        recordIds: [`${keyPrefix}*`],
+        changeType: 'UPDATE',
+        changeOrigin: commit.changeOrigin,
+        transactionKey: commit.transactionKey,
+        sequenceNumber: 1,
+        commitTimestamp: commit.commitTimestamp,
+        commitNumber: commit.commitNumber,
+        commitUser: commit.commitUser,
+        changedFields: [],
+        diffFields: [],
+        nulledFields: [],
+      },
+    },
+    event: { replayId },
+  };
+}

@@ -147,6 +147,27 @@ export class Org extends OrgSetup {
     );
   }
 
+  // ── set-up ─────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * An admin changes a custom Lead field to a type its data cannot convert to (e.g. Date → Text): the field's data
+   * is lost on every lead and one change event with recordIds ["00Q*"] stands for all of them (fieldConversionMessage).
+   * Whether SystemModstamp moves is not documented; it is left alone here, so only the event tells of the change.
+   */
+  convertLeadFieldType(field: string): void {
+    const now = this.clock.now();
+    for (const lead of this.store.all('Lead')) {
+      if (field in lead.values) this.store.put({ ...lead, values: { ...lead.values, [field]: null } });
+    }
+    const keyPrefix = this.schemas.object('Lead')?.keyPrefix ?? '00Q';
+    this.changeEvents.publishFieldConversion('Lead', keyPrefix, {
+      transactionKey: `conversion-${now}`,
+      commitTimestamp: now,
+      commitUser: this.systemActor().userId,
+      changeOrigin: '',
+    });
+  }
+
   // ── campaigns ──────────────────────────────────────────────────────────────────────────────────────
 
   addToCampaign(

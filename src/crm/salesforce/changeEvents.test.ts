@@ -219,6 +219,16 @@ describe('Salesforce change events', () => {
     expect(out).toEqual({ replayId: 1201, changes: [], reread: true });
   });
 
+  it('asks for a re-read, never an id, when recordIds is a wildcard (a field type conversion: "00Q*")', () => {
+    for (const entityName of ['Lead', 'Task']) {
+      const prefix = entityName === 'Lead' ? '00Q' : '00T';
+      const out = map(
+        message({ entityName, recordIds: [`${prefix}*`], changedFields: [], changeOrigin: '' }, {}, 1300),
+      );
+      expect(out).toEqual({ replayId: 1300, changes: [], reread: true });
+    }
+  });
+
   it('turns a GAP_UPDATE into changes keyed by replayId (gap events have no usable transaction), even from Baton', () => {
     const out = map(
       message(

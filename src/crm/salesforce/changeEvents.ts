@@ -1,6 +1,6 @@
 // Change Data Capture messages (Lead, Task, Event) → the CRM-neutral changes the worker consumes. Baton's own
 // writes carry `client=Baton` in changeOrigin and are dropped; a task or event names its lead in WhoId; GAP events
-// say "re-read": the records they name, or everything recent when they name none.
+// say "re-read": the records they name, or everything recent when they name none; so does a wildcard in recordIds.
 import { z } from 'zod';
 import type { InboundChange } from '../inboundChange.ts';
 import { SF_CLIENT_NAME } from './batonFields.ts';
@@ -50,6 +50,9 @@ export function mapChangeEvent(message: ChangeEventMessage): MappedChangeEvent {
   const gap = h.changeType.startsWith('GAP_');
   const none: MappedChangeEvent = { replayId, changes: [], reread: false };
   if (h.changeType === 'GAP_OVERFLOW') return { ...none, reread: true };
+  // A custom field type conversion that loses data: one event for every record, recordIds ["00Q*"] (the key prefix
+  // and a wildcard; CDC guide, "Conversions That Generate a Change Event"). Not an id to read: re-read what changed.
+  if (h.recordIds.some((id) => id.includes('*'))) return { ...none, reread: true };
   if (!gap && isOwnChange(h.changeOrigin)) return none;
   const key = (recordId: string) =>
     gap || !h.transactionKey
