@@ -83,6 +83,9 @@ export async function startWeb(p: WebParts): Promise<Server> {
       flushTenant: async (tenantId) => {
         await forTenant(p.deps, JOBS.flushEffects, tenantId);
       },
+      drainTenant: async (tenantId) => {
+        await forTenant(p.deps, JOBS.drainInbox, tenantId);
+      },
     },
     opsTenants: {
       db,

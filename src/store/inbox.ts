@@ -117,3 +117,56 @@ export async function acceptManyIntoInbox(
     .execute();
   return { accepted: rows.length, duplicates: items.length - rows.length };
 }
+
+export interface SetAsideItem {
+  id: number;
+  leadId: string | null;
+  source: string;
+  receivedAt: Date;
+  setAsideAt: Date | null;
+  cause: string | null;
+}
+
+/** Items the drain set aside (failed), newest first: what ops sees and may replay. */
+export async function setAsideInbox(db: Executor, tenantId: string, limit = 200): Promise<SetAsideItem[]> {
+  const rows = await db
+    .selectFrom('inbox')
+    .select(['id', 'lead_id', 'source', 'received_at', 'processed_at', 'error'])
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'failed')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    leadId: r.lead_id,
+    source: r.source,
+    receivedAt: r.received_at,
+    setAsideAt: r.processed_at,
+    cause: r.error,
+  }));
+}
+
+/** How many items the drain set aside for the tenant. */
+export async function countSetAsideInbox(db: Executor, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('inbox')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Puts set-aside items (all of the tenant's, or those ids) back to pending; returns how many. */
+export async function reviveInbox(db: Executor, tenantId: string, ids?: readonly number[]): Promise<number> {
+  if (ids && ids.length === 0) return 0;
+  let update = db
+    .updateTable('inbox')
+    .set({ status: 'pending', processed_at: null, error: null })
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'failed');
+  if (ids) update = update.where('id', 'in', [...ids]);
+  const result = await update.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -10,6 +10,9 @@ import type {
   SlaBoard,
   SyncLogResponse,
 } from '../../src/web/ops/console/client/apiTypes.ts';
+import { acceptIntoInbox } from '../../src/store/inbox.ts';
+import { listTenants } from '../../src/store/tenants.ts';
+import { drainInbox } from '../../src/worker/drainInbox.ts';
 import { hotLead } from '../support/sandboxLeads.ts';
 import { launchChromium, pageReady, screenshot } from './support/chromium.ts';
 import { runOpsScenario, type OpsScenario } from './support/opsScenario.ts';
@@ -156,6 +159,43 @@ describe('the ops console in a browser', () => {
     await expect(page.getByTestId('failure-groups').textContent()).resolves.toContain('No dead letters');
     expect((await api<FailuresView>('/ops/api/failures')).total).toBe(0);
     await screenshot(page, '06-failures-replayed');
+  });
+
+  it('shows an inbox item set aside because the CRM would not read its record, and replays it', async () => {
+    const deps = s.h.running.workerDeps;
+    const org = (await listTenants(deps.db)).find((t) => t.crm === 'salesforce');
+    if (!org) throw new Error('sandbox mode connects a Salesforce org');
+    // A change naming "00Q*" as a lead (as a release without the wildcard rule stored them): the org answers 400.
+    await acceptIntoInbox(deps.db, {
+      tenantId: org.id,
+      source: 'salesforce.cdc',
+      dedupeKey: 'sf:Lead:999:00Q*',
+      leadId: '00Q*',
+      payload: { kind: 'changed', leadId: '00Q*', occurredAt: s.h.now().toISOString(), properties: [] },
+    });
+    const drain = async () => drainInbox(deps, org, await deps.crmFor(org));
+    expect(await drain()).toMatchObject({ failed: 1, more: false });
+
+    await open(`/ops/failures?tenant=${org.id}`);
+    const rows = page.locator('[data-testid=set-aside-table] tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect(rows.first().textContent()).resolves.toMatch(
+      /00Q\*[\s\S]*The CRM will not read this record/,
+    );
+    await page.getByTestId('set-aside-inbox').scrollIntoViewIfNeeded();
+    await screenshot(page, '06a-set-aside-inbox');
+
+    await page.getByRole('button', { name: 'Replay set-aside items' }).click();
+    await page.getByTestId('inbox-replay-result').getByText('1 inbox items are back in the inbox').waitFor();
+    await expect.poll(() => rows.count()).toBe(0);
+    expect(await s.h.running.queue.queued('inbox.drain')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ tenantId: org.id })]),
+    );
+    // The cause is not fixed: the drain sets it aside again, and the rest of the inbox is unaffected.
+    expect(await drain()).toMatchObject({ failed: 1 });
+    expect((await api<FailuresView>('/ops/api/failures')).setAsideInbox.count).toBe(1);
+    // Back to the portal, as the console remembers the tenant last chosen.
+    await open(`/ops/failures?tenant=${s.tenantId}`);
   });
 
   it('lists a Lead-workspace disqualification Baton holds, until the rep gives the reason on the record', async () => {

@@ -7,6 +7,7 @@ import type { FunnelReport } from '../../domain/funnel/funnelReport.ts';
 import { BatonError } from '../../errors.ts';
 import { currentAlerts } from '../../app/alerts.ts';
 import { reviveEffects } from '../../store/effects.ts';
+import { reviveInbox } from '../../store/inbox.ts';
 import { querySyncLog } from '../../store/syncLog.ts';
 import { getTenant } from '../../store/tenants.ts';
 import { failuresView, funnelView, leadTimeline, slaBoard, tenantsView, type OpsDeps } from './opsViews.ts';
@@ -14,6 +15,8 @@ import { failuresView, funnelView, leadTimeline, slaBoard, tenantsView, type Ops
 export interface OpsApiDeps extends OpsDeps {
   /** Queue the tenant's effect flush (after a replay). */
   flushTenant: (tenantId: string) => Promise<void>;
+  /** Queue the tenant's inbox drain (after set-aside items are replayed). */
+  drainTenant: (tenantId: string) => Promise<void>;
 }
 
 const tenantParam = storableText().min(1).max(200);
@@ -54,6 +57,11 @@ const funnelQuery = z.strictObject({
 const replayBody = z.strictObject({
   tenantId: tenantParam,
   keys: z.array(storableText().min(1)).max(10_000).optional(),
+});
+
+const inboxReplayBody = z.strictObject({
+  tenantId: tenantParam,
+  ids: z.array(z.number().int().positive()).max(10_000).optional(),
 });
 
 /** The funnel report flattened to rows (section, key, metric, value) for spreadsheets. */
@@ -139,6 +147,14 @@ export function opsApiRouter(deps: OpsApiDeps): Router {
       throw new BatonError('not_found', `No tenant ${body.tenantId}`);
     const revived = await reviveEffects(deps.db, body.tenantId, body.keys);
     await deps.flushTenant(body.tenantId);
+    res.json({ tenantId: body.tenantId, revived });
+  });
+  r.post('/failures/inbox/replay', async (req, res) => {
+    const body = inboxReplayBody.parse(req.body);
+    if (!(await getTenant(deps.db, body.tenantId)))
+      throw new BatonError('not_found', `No tenant ${body.tenantId}`);
+    const revived = await reviveInbox(deps.db, body.tenantId, body.ids);
+    await deps.drainTenant(body.tenantId);
     res.json({ tenantId: body.tenantId, revived });
   });
   r.get('/sla-board', async (req, res) => {

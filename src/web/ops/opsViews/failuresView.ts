@@ -1,5 +1,6 @@
 // Failures: dead letters grouped by cause (their kinds, leads, tenants and keys to replay), the MQLs stuck
-// behind unapplied writes while their SLA runs, and disqualifications in HubSpot's Leads workspace Baton holds.
+// behind unapplied writes while their SLA runs, disqualifications in HubSpot's Leads workspace Baton holds, and
+// inbox items the drain set aside (the CRM would not read their record) so they never block the rest.
 import type { Executor } from '../../../store/executor.ts';
 import {
   deadEffects,
@@ -8,6 +9,7 @@ import {
   type DeadEffect,
 } from '../../../store/opsQueries.ts';
 import { heldReturns } from '../../../store/heldReturns.ts';
+import { countSetAsideInbox, setAsideInbox } from '../../../store/inbox.ts';
 import { getTenant, listTenants, type Tenant } from '../../../store/tenants.ts';
 import type { OpsDeps } from './opsDeps.ts';
 
@@ -91,7 +93,17 @@ export async function failuresView(deps: OpsDeps, tenantId?: string) {
       tenants.map(async (t) => (await heldReturns(deps.db, t.id)).map((h) => ({ tenantId: t.id, ...h }))),
     )
   ).flat();
+  const setAside = await Promise.all(
+    tenants.map(async (t) => ({
+      count: await countSetAsideInbox(deps.db, t.id),
+      items: (await setAsideInbox(deps.db, t.id, 100)).map((i) => ({ tenantId: t.id, ...i })),
+    })),
+  );
   return {
+    setAsideInbox: {
+      count: setAside.reduce((n, t) => n + t.count, 0),
+      items: setAside.flatMap((t) => t.items).slice(0, 200),
+    },
     heldReturns: {
       count: held.length,
       leads: held.slice(0, 200),

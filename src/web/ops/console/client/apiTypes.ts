@@ -18,6 +18,7 @@ export type TenantView = Json<Awaited<ReturnType<typeof tenantsView>>[number]>;
 export type FailuresView = Json<Awaited<ReturnType<typeof failuresView>>>;
 export type FailureGroup = FailuresView['groups'][number];
 export type HeldReturn = FailuresView['heldReturns']['leads'][number];
+export type SetAsideItem = FailuresView['setAsideInbox']['items'][number];
 export type SlaBoard = Json<NonNullable<Awaited<ReturnType<typeof slaBoard>>>>;
 export type LeadTimeline = Json<Awaited<ReturnType<typeof leadTimeline>>>;
 export type TimelineItem = LeadTimeline['items'][number];

@@ -11,6 +11,7 @@ import { dataTable, type Column } from '../components/table.ts';
 import { el, replace } from '../dom.ts';
 import { formatCount, formatTime, humanize } from '../format.ts';
 import { chooseTenant } from '../tenantContext.ts';
+import { setAsideCard } from './setAsideCard.ts';
 
 const LEADS_SHOWN = 10;
 
@@ -162,6 +163,7 @@ function heldCard(view: FailuresView): HTMLElement {
 export async function render(root: HTMLElement): Promise<void> {
   const { tenantId } = await chooseTenant({ allowAll: true });
   const result = el('div', { class: 'result-slot', 'data-testid': 'replay-result' });
+  const inboxResult = el('div', { class: 'result-slot', 'data-testid': 'inbox-replay-result' });
   const body = el('div', { class: 'stack-page' });
   let view: FailuresView;
 
@@ -183,6 +185,7 @@ export async function render(root: HTMLElement): Promise<void> {
       body,
       stuckBanner(view.stuckMqls, { linkToFailures: false }),
       groupsCard(view, [refresh, replayAll], result, act),
+      setAsideCard(view, inboxResult, load),
       heldCard(view),
     );
   };
