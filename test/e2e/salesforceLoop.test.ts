@@ -200,6 +200,33 @@ describe('the core loop on Salesforce', () => {
     expect(lead(h, id)).toMatchObject({ [SF_FIELDS.stage]: 'recycled', [SF_RETURN_REFUSAL]: null });
   });
 
+  it('a lead row another process holds (UNABLE_TO_LOCK_ROW) keeps Baton’s write pending, and it lands once free', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const id = demoRequest(h, 13);
+    await h.settle();
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    org(h).lockRow(id, 10 * 60_000); // e.g. a flow or a bulk job holding the row for ten minutes
+    await h.deliver();
+    await h.drain();
+    await h.flush();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('assigned');
+    const waiting = await h.pending();
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((p) => p.attempts <= 1)).toBe(true);
+    const dead = await h.running.database.db
+      .selectFrom('effects')
+      .select('key')
+      .where('status', '=', 'dead')
+      .execute();
+    expect(dead).toEqual([]);
+
+    h.advance(15 * 60_000);
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({ OwnerId: queueId(h), [SF_FIELDS.stage]: 'recycled' });
+    expect(await h.pending()).toEqual([]);
+  });
+
   it('an untouched lead breaches its SLA and is recycled into the untouched campaign, owned by the marketing queue', async () => {
     h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
     const id = demoRequest(h, 2);

@@ -165,6 +165,14 @@ export function updateRecord(
   const schema = requireSchema(org, type);
   if (!schema.updateable) throw cannotUpdate(schema.label);
   const current = recordToChange(org, schema, rawId);
+  // Another transaction holds the row (a bulk job, a flow, an integration): the record fails with UNABLE_TO_LOCK_ROW
+  // (REST API "Status Codes and Error Responses", errorcodes.htm) and a later attempt succeeds once the lock is gone.
+  // How long Salesforce waits for the lock first is not in the REST docs; the message is as jsforce users report it.
+  if ((org.rowLocks.get(current.id) ?? 0) > tx.now)
+    throw new RecordError(
+      'UNABLE_TO_LOCK_ROW',
+      'unable to obtain exclusive access to this record or 1 records',
+    );
   const rules = rulesFor(schema.name);
   rules.guardUpdate?.(ctx, current);
   const [unknown] = input.unknown;

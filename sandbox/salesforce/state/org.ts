@@ -149,6 +149,12 @@ export class Org extends OrgSetup {
 
   // ── set-up ─────────────────────────────────────────────────────────────────────────────────────────
 
+  /** Something else in the org holds this record for `forMs` (org clock): writes to it fail with UNABLE_TO_LOCK_ROW. */
+  lockRow(id: string, forMs: number): void {
+    const canonical = canonicalId(id);
+    if (canonical) this.rowLocks.set(canonical, this.clock.now() + forMs);
+  }
+
   /**
    * An admin changes a custom Lead field to a type its data cannot convert to (e.g. Date → Text): the field's data
    * is lost on every lead and one change event with recordIds ["00Q*"] stands for all of them (fieldConversionMessage).

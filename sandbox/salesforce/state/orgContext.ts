@@ -14,6 +14,8 @@ export interface OrgContext {
   readonly assignmentRules: AssignmentRule[];
   /** Lead Settings' default lead owner: gets new leads no assignment entry matched. */
   defaultLeadOwnerId: string | undefined;
+  /** Records another transaction holds (id → until when, org clock ms): writes to them meet UNABLE_TO_LOCK_ROW. */
+  readonly rowLocks: Map<string, number>;
 }
 
 export interface WriteContext {

@@ -65,6 +65,7 @@ export class OrgCore implements OrgContext {
   /** When the org was created (sandbox clock): getDeleted's earliestDateAvailable. */
   readonly createdAt: number;
   readonly store = new RecordStore();
+  readonly rowLocks = new Map<string, number>();
   readonly schemas: SchemaRegistry;
   readonly assignmentRules: AssignmentRule[] = [];
   defaultLeadOwnerId: string | undefined;

@@ -1,7 +1,7 @@
 // sObject Collections: at most 200 records per call, and an answer per record (one refused record does not fail
 // the others). Turns those answers into the port's RecordResults.
 import { z } from 'zod';
-import { CrmError, type RecordResult } from '../port.ts';
+import { CrmError, type CrmErrorKind, type RecordResult } from '../port.ts';
 import { plain } from './soql.ts';
 
 /** sObject Collections take at most 200 records per call. */
@@ -18,16 +18,23 @@ export const saveResult = z.object({
 });
 
 /** The per-record answers of a collection write, in the order of `ids`. */
+/**
+ * Per-record error codes (errorcodes.htm) that are not permanent: a deleted or unknown record is gone; a row another
+ * transaction holds (UNABLE_TO_LOCK_ROW) is free again later, so the write stays pending for the next flush.
+ */
+const RECORD_ERROR_KINDS: Readonly<Record<string, CrmErrorKind>> = {
+  ENTITY_IS_DELETED: 'not_found',
+  INVALID_CROSS_REFERENCE_KEY: 'not_found',
+  UNABLE_TO_LOCK_ROW: 'retryable',
+};
+
 export function recordResults(ids: readonly string[], raw: unknown): RecordResult[] {
   const parsed = z.array(saveResult).parse(plain(Array.isArray(raw) ? raw : [raw]));
   return ids.map((id, i) => {
     const r = parsed[i];
     if (r?.success) return { id, ok: true };
     const first = r?.errors[0];
-    const kind =
-      first?.statusCode === 'ENTITY_IS_DELETED' || first?.statusCode === 'INVALID_CROSS_REFERENCE_KEY'
-        ? 'not_found'
-        : 'permanent';
+    const kind = RECORD_ERROR_KINDS[first?.statusCode ?? ''] ?? 'permanent';
     return {
       id,
       ok: false,

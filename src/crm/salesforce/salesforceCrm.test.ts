@@ -622,16 +622,20 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
         refused('FIELD_CUSTOM_VALIDATION_EXCEPTION', 'Fit must be between 0 and 100', ['Baton_Fit__c']),
         refused('ENTITY_IS_DELETED', 'entity is deleted'),
         saved(leadId(4)),
+        refused('UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records'),
       ]);
     const results = await crm.writeFields(
-      [1, 2, 3, 4].map((n) => ({ leadId: leadId(n), fields: { fit: n } })),
+      [1, 2, 3, 4, 5].map((n) => ({ leadId: leadId(n), fields: { fit: n } })),
     );
     expect(results.map((r) => [r.id, r.ok])).toEqual([
       [leadId(1), true],
       [leadId(2), false],
       [leadId(3), false],
       [leadId(4), true],
+      [leadId(5), false],
     ]);
+    // A row another transaction holds is free again later: the write stays pending, it is not dead-lettered.
+    expect(failed(results[4])?.kind).toBe('retryable');
     expect(failed(results[1])).toMatchObject({
       kind: 'permanent',
       message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: Fit must be between 0 and 100',
