@@ -77,7 +77,9 @@ export function createSalesforceSandbox(options: SalesforceSandboxOptions = {}):
   const servers = new Set<RunningSalesforceSandbox>();
 
   async function listen(port = 0, host = '127.0.0.1'): Promise<RunningSalesforceSandbox> {
-    const server = createServer(app);
+    // Salesforce refuses a request whose URI plus headers exceed 16,384 bytes (help article 000386264; 414/431):
+    // Node's own header limit is the same size and answers 431 before the request reaches the app.
+    const server = createServer({ maxHeaderSize: 16_384 }, app);
     const sockets = new Set<Socket>();
     server.on('connection', (s) => {
       sockets.add(s);

@@ -123,6 +123,33 @@ describe('reminder tasks are created once (HubSpot)', () => {
 });
 
 describe('reminder tasks are created once (Salesforce)', () => {
+  it('looks for 200 tasks whose create went unanswered without a request over Salesforce’s 16 KB URI limit', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const crm = await h.running.workerDeps.crmFor(await h.tenant());
+    const rep = h.org.org.reps[0]?.id ?? '';
+    const leads = Array.from({ length: 200 }, (_, i) => demoRequest(h as BatonHarness, 100 + i));
+    // Distinct subjects, as reminders due at different times have; half of them exist already.
+    const tasks = leads.map((leadId, i) => ({
+      leadId,
+      ownerId: rep,
+      subject: `Baton: first touch due Tue 24 Nov ${String(9 + (i % 8)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} (${leadId})`,
+      body: 'Reminder',
+      dueAt: new Date('2026-11-24T14:00:00Z'),
+    }));
+    for (const t of tasks.filter((_, i) => i % 2 === 0))
+      h.org.org.org.logCall(t.leadId, rep, MONDAY_9AM.getTime(), {
+        Subject: t.subject,
+        Status: 'Not Started',
+      });
+    const found = await crm.findTasks(tasks);
+    expect(found).toEqual(tasks.map((_, i) => i % 2 === 0));
+    const queries = h.org.sandbox.state.requests
+      .all({ path: /\/query\/?$/ })
+      .filter((r) => decodeURIComponent(r.query.replace(/\+/g, ' ')).includes('FROM Task'));
+    expect(queries.length).toBeGreaterThan(1);
+    for (const q of queries) expect(Buffer.byteLength(`${q.path}?${q.query}`)).toBeLessThan(12_000);
+  });
+
   /** A demo request the org's assignment rule gives to a rep on Monday. */
   const sfReminderPending = (b: BatonHarness) => untouchedUntilTuesday(b, demoRequest(b, 1));
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type CrmTask, taskIdentity, type RecordResult } from '../port.ts';
 import { chunks, COLLECTION_LIMIT, eachFailed, recordResults } from './collections.ts';
 import type { SalesforceConnection } from './salesforceConnection.ts';
-import { soqlIn, soqlQuery } from './soql.ts';
+import { encodedLength, SOQL_URL_BUDGET, soqlIn, soqlQuery } from './soql.ts';
 
 /** Salesforce's Subject holds 255 characters. */
 const subjectOf = (t: CrmTask) => t.subject.slice(0, 255);
@@ -39,21 +39,41 @@ export async function createTasks(
   return out;
 }
 
+const findQuery = (tasks: readonly CrmTask[]) =>
+  `SELECT WhoId, OwnerId, Subject FROM Task WHERE WhoId IN ${soqlIn([...new Set(tasks.map((t) => t.leadId))])} AND Subject IN ${soqlIn([...new Set(tasks.map(subjectOf))])}`;
+
+/** The tasks in groups whose query stays within the URL budget (and 200 tasks), in order. */
+function queryChunks(tasks: readonly CrmTask[]): CrmTask[][] {
+  const out: CrmTask[][] = [];
+  let current: CrmTask[] = [];
+  for (const t of tasks) {
+    const next = [...current, t];
+    if (
+      current.length > 0 &&
+      (next.length > COLLECTION_LIMIT || encodedLength(findQuery(next)) > SOQL_URL_BUDGET)
+    ) {
+      out.push(current);
+      current = [t];
+    } else current = next;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
 /** The leads' Baton tasks (SOQL on WhoId and Subject), matched on owner and subject. */
 export async function findTasks(sf: SalesforceConnection, tasks: readonly CrmTask[]): Promise<boolean[]> {
   const existing = new Set<string>();
-  for (const chunk of chunks(tasks, COLLECTION_LIMIT)) {
-    const ids = [...new Set(chunk.map((t) => t.leadId))];
+  for (const chunk of queryChunks(tasks)) {
     const rows = await soqlQuery(
       sf,
       'tasks.find',
-      `SELECT WhoId, OwnerId, Subject FROM Task WHERE WhoId IN ${soqlIn(ids)} AND Subject IN ${soqlIn([...new Set(chunk.map(subjectOf))])}`,
+      findQuery(chunk),
       z.object({
         WhoId: z.string().nullable(),
         OwnerId: z.string().nullable(),
         Subject: z.string().nullable(),
       }),
-      ids,
+      [...new Set(chunk.map((t) => t.leadId))],
     );
     for (const r of rows.records) existing.add(taskIdentity(r.WhoId, r.OwnerId, r.Subject));
   }

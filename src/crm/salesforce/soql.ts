@@ -9,6 +9,13 @@ export const soqlString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'
 export const soqlIn = (ids: readonly string[]) => `(${ids.map(soqlString).join(', ')})`;
 export const soqlDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/**
+ * How long a query may be once URL-encoded: Salesforce refuses URI plus headers over 16,384 bytes (help article
+ * 000386264), and jsforce sends SOQL in the GET URL; the rest is left for the path and headers (the token).
+ */
+export const SOQL_URL_BUDGET = 10_000;
+export const encodedLength = (soql: string): number => encodeURIComponent(soql).length;
+
 /** jsforce's answer as plain JSON, for zod. */
 export const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
