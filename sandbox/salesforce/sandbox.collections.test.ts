@@ -1,6 +1,6 @@
 // Faithfulness: sObject Collections through jsforce arrays — the 200-record cap (201 → 400 EXCEEDED_ID_LIMIT),
 // per-record SaveResults in input order with allOrNone false, everything rolled back with allOrNone true,
-// one API call and one transaction per collection, deletes and retrieves by id.
+// one API call and one transaction per collection, deletes and retrieves by id; Baton's restricted picklists.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sfError, startHarness, type Harness } from './testing/harness.ts';
 
@@ -87,6 +87,24 @@ describe('sObject collections', () => {
     ]);
     expect(h.org.lead(a)?.values.Title).toBe('CTO');
     expect(h.org.lead(b)?.values.Email).toBeNull();
+  });
+
+  it("refuses a value outside Baton's restricted picklists, as the package's field metadata declares them", async () => {
+    const conn = h.connection();
+    const [a = ''] = (await conn.sobject('Lead').create(leads(1))).map((r) => r.id ?? '');
+    const results = await conn.sobject('Lead').update(
+      [
+        { Id: a, Baton_Stage__c: 'bogus-stage' },
+        { Id: a, Baton_Stage__c: 'recycled', Baton_SLA_Status__c: 'met' },
+      ],
+      { allOrNone: false },
+    );
+    expect(results[0]).toMatchObject({
+      success: false,
+      errors: [{ statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['Baton_Stage__c'] }],
+    });
+    expect(results[1]).toMatchObject({ success: true });
+    expect(h.org.lead(a)?.values.Baton_Stage__c).toBe('recycled');
   });
 
   it('rolls every record back with allOrNone true', async () => {

@@ -1,7 +1,8 @@
 // Baton's package as installed in an org: the Lead custom fields of SF_FIELD_SPECS, typed as describe()
-// reports them (Text → string, LongTextArea → textarea, Number → double, ...). Picklists are unrestricted
-// because the specs list no values.
+// reports them (Text → string, LongTextArea → textarea, Number → double, ...). Picklists are restricted to the
+// values the package generator writes into their metadata.
 import { SF_FIELD_SPECS, type SfFieldSpec } from '../../../src/crm/salesforce/batonFields.ts';
+import { picklistValuesOf } from '../../../extensions/salesforce/generator/fields.ts';
 import { field, type FieldSpec } from './fieldSpec.ts';
 
 export function batonFieldSpec(spec: SfFieldSpec): FieldSpec {
@@ -23,7 +24,11 @@ export function batonFieldSpec(spec: SfFieldSpec): FieldSpec {
     case 'Date':
       return field(spec.name, spec.label, 'date');
     case 'Picklist':
-      return field(spec.name, spec.label, 'picklist', { picklist: { values: [], restricted: false } });
+      // Restricted to Baton's codes, as the package's field metadata declares them (valueSet restricted="true"):
+      // any other value is INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST.
+      return field(spec.name, spec.label, 'picklist', {
+        picklist: { values: picklistValuesOf(spec.name), restricted: true },
+      });
   }
 }
 
