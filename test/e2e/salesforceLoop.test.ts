@@ -227,6 +227,37 @@ describe('the core loop on Salesforce', () => {
     expect(await h.pending()).toEqual([]);
   });
 
+  it('a lead waiting in a team’s queue has no rep yet: no SLA clock, no task to the queue; a rep taking it starts the clock', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const sdrQueue = org(h).addQueue({ name: 'SDR Inbound', developerName: 'SDR_Inbound' });
+    const id = demoRequest(h, 14);
+    org(h).updateLead(id, { OwnerId: sdrQueue.id });
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({
+      OwnerId: sdrQueue.id,
+      [SF_FIELDS.stage]: 'mql',
+      [SF_FIELDS.slaDueAt]: null,
+    });
+    // Two days in the queue: no reminder task (a Task cannot belong to a queue), no breach.
+    h.advance(48 * HOUR);
+    await h.sweep();
+    await h.settle();
+    expect(
+      org(h)
+        .tasks(id)
+        .filter((t) => String(t.values['Subject']).startsWith('Baton:')),
+    ).toEqual([]);
+    expect(await h.pending()).toEqual([]);
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('mql');
+
+    // A rep takes it from the queue: now the clock runs, from when they took it.
+    org(h).updateLead(id, { OwnerId: rep(h) });
+    await h.settle();
+    const stored = await h.lead(id);
+    expect(stored?.state).toMatchObject({ stage: 'assigned', ownerId: rep(h) });
+    expect(stored?.state.sla?.assignedAt.toISOString()).toBe(h.now().toISOString());
+  });
+
   it('an untouched lead breaches its SLA and is recycled into the untouched campaign, owned by the marketing queue', async () => {
     h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
     const id = demoRequest(h, 2);

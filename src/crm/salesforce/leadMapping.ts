@@ -85,6 +85,16 @@ export function returnRequestOf(r: LeadRecord): ReturnRequest | null {
 
 const lifecycleOf = (r: LeadRecord): CrmLifecycle => (r.IsConverted ? 'opportunity' : 'lead');
 
+/** Group ids (queues) start 00G; users 005 (Salesforce object key prefixes). */
+const QUEUE_PREFIX = '00G';
+
+/**
+ * Who holds the lead as Baton sees it: a user, or nobody while a queue owns it — Baton's marketing queue, or a team's
+ * queue where leads wait for a rep to take them. No rep's SLA clock runs for a queue, and no reminder task goes to it
+ * (a Task's owner must be a user: FIELD_INTEGRITY_EXCEPTION); the clock starts when a rep takes the lead.
+ */
+export const ownerOf = (ownerId: string): string | null => (ownerId.startsWith(QUEUE_PREFIX) ? null : ownerId);
+
 export function toCrmLead(
   r: LeadRecord,
   lastTouchAt: Date | null,
@@ -101,7 +111,7 @@ export function toCrmLead(
       source: text(r.LeadSource),
       campaign: null,
     },
-    ownerId: r.OwnerId,
+    ownerId: ownerOf(r.OwnerId),
     // Salesforce keeps when the owner changed only in field history; Baton takes the change when it sees it.
     ownerAssignedAt: null,
     lifecycle: lifecycleOf(r),
