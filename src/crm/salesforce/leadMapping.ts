@@ -93,7 +93,8 @@ const QUEUE_PREFIX = '00G';
  * queue where leads wait for a rep to take them. No rep's SLA clock runs for a queue, and no reminder task goes to it
  * (a Task's owner must be a user: FIELD_INTEGRITY_EXCEPTION); the clock starts when a rep takes the lead.
  */
-export const ownerOf = (ownerId: string): string | null => (ownerId.startsWith(QUEUE_PREFIX) ? null : ownerId);
+export const ownerOf = (ownerId: string): string | null =>
+  ownerId.startsWith(QUEUE_PREFIX) ? null : ownerId;
 
 export function toCrmLead(
   r: LeadRecord,
