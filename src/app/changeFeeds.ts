@@ -4,6 +4,7 @@ import type { ChangeFeed, ChangeSink, CrmProvider } from '../crm/provider.ts';
 import type { Logger } from '../logger.ts';
 import { readCheckpoint } from '../store/checkpoints.ts';
 import type { Executor } from '../store/executor.ts';
+import { recordSync } from '../store/syncLog.ts';
 import { listTenants } from '../store/tenants.ts';
 import { z } from 'zod';
 import type { ChangeIngest } from './ingestChanges.ts';
@@ -29,6 +30,19 @@ export class ChangeFeeds {
         },
         gap: async (tenantId) => {
           await forTenant(deps, JOBS.reconcile, tenantId);
+        },
+        problem: async (tenantId, problem) => {
+          await recordSync(deps.db, [
+            {
+              tenantId,
+              direction: 'inbound',
+              operation: 'change capture',
+              recordIds: [],
+              status: 'error',
+              errorKind: 'change_capture',
+              message: `${problem} (the five-minute reconciliation still reads what changed)`,
+            },
+          ]);
         },
       };
       const feed = provider.changeFeed(sink, deps.log);

@@ -101,6 +101,8 @@ export interface ChangeSink {
   deliver(tenantId: string, delivery: FeedDelivery, position: { key: string; value: unknown }): Promise<void>;
   /** Changes may have been lost upstream: re-read what changed recently. */
   gap(tenantId: string, why: string): Promise<void>;
+  /** The feed cannot get (some of) its changes, in words ops can act on (the sync log shows it). */
+  problem(tenantId: string, problem: string): Promise<void>;
 }
 
 /** Changes Baton's worker subscribes to (Salesforce Change Data Capture), one subscription per tenant. */

@@ -475,6 +475,41 @@ describe('the core loop on Salesforce', () => {
     ]);
   });
 
+  it('a channel the org refuses (Task not selected for change events) is logged for ops; the others go on', async () => {
+    h = await startBaton({
+      at: MONDAY_9AM,
+      crm: 'salesforce',
+      salesforceSandbox: { cdc: { entities: ['Lead', 'Event'] } },
+    });
+    const t = await h.tenant();
+    await h.running.changeFeeds?.subscribed(t.id);
+    const problems = () =>
+      h!.running.database.db
+        .selectFrom('sync_log')
+        .select(['operation', 'status', 'message'])
+        .where('tenant_id', '=', t.id)
+        .where('operation', '=', 'change capture')
+        .execute();
+    // Recorded as the refusal comes back; the next attempt waits 5 s, then longer each time.
+    await expect.poll(async () => (await problems()).length).toBe(1);
+    expect(await problems()).toEqual([
+      {
+        operation: 'change capture',
+        status: 'error',
+        message: expect.stringMatching(
+          /^\/data\/TaskChangeEvent: subscribe failed .*does not exist.*reconciliation/,
+        ),
+      },
+    ]);
+    // Lead changes still arrive as events.
+    const id = demoRequest(h, 15);
+    await h.settle();
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
+  });
+
   it('an expired session: change capture refreshes the token and subscribes again', async () => {
     h = await startBaton({
       at: MONDAY_9AM,

@@ -72,7 +72,13 @@ export class SalesforceChangeFeed implements ChangeFeed {
         log.warn({ channel, why }, 'change events may be missing: reconciling now');
         await sink.gap(tenantId, why);
       },
-      onProblem: (channel, problem, err) => log.warn({ channel, err }, problem),
+      onProblem: (channel, problem, err) => {
+        log.warn({ channel, err }, problem);
+        const detail = err instanceof Error ? `: ${err.message}` : '';
+        void sink.problem(tenantId, `${channel}: ${problem}${detail}`).catch((e: unknown) => {
+          log.warn({ err: e }, 'could not record a change capture problem');
+        });
+      },
       ...(this.options.restartDelayMs !== undefined && { restartDelayMs: this.options.restartDelayMs }),
       ...(this.options.channels && { channels: this.options.channels }),
     });

@@ -28,8 +28,10 @@ export interface ChangeStreamDeps {
   /** Events may have been missed (replay position too old or unknown): re-read recent changes. */
   onGap(channel: ChangeChannel, why: string): Promise<void>;
   onProblem(channel: ChangeChannel, problem: string, error?: unknown): void;
-  /** Wait before subscribing again after a failure (default 5 s). */
+  /** Wait before subscribing again after a failure (default 5 s), doubled after each failure in a row. */
   restartDelayMs?: number;
+  /** The longest wait between attempts (default 30 minutes). */
+  maxRestartDelayMs?: number;
   channels?: readonly ChangeChannel[];
 }
 
@@ -37,6 +39,14 @@ interface FayeClient {
   subscribe(channel: string, listener: (message: unknown) => void): PromiseLike<unknown>;
   disconnect(): void;
 }
+
+/**
+ * How long to wait before the `failures`-th subscribe in a row: the base, doubled each time, at most `maxMs` — a
+ * channel the org refuses (missing permission, channel not selected, delivery allocation used up) is not asked every
+ * few seconds forever; the reconciliation poll covers it meanwhile.
+ */
+export const restartWait = (failures: number, baseMs: number, maxMs: number): number =>
+  Math.min(baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30), maxMs);
 
 const replayIdInvalid = /replayId .* (was )?invalid|invalid replay/i;
 const authRefused = /^40[13]::/;
@@ -48,6 +58,8 @@ export class SalesforceChangeStream {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Bumped on every restart of a channel: events from an older client are ignored. */
   private readonly generation = new Map<ChangeChannel, number>();
+  /** Failed subscribes in a row per channel: a channel the org keeps refusing is asked ever less often. */
+  private readonly failures = new Map<ChangeChannel, number>();
   private stopped = false;
 
   constructor(deps: ChangeStreamDeps) {
@@ -112,6 +124,7 @@ export class SalesforceChangeStream {
           previous.then(() => this.receive(channel, generation, message)),
         );
       });
+      this.failures.delete(channel);
     } catch (error) {
       if (this.generation.get(channel) !== generation) return;
       const text = error instanceof Error ? error.message : String(error);
@@ -163,15 +176,18 @@ export class SalesforceChangeStream {
     }
   }
 
+  /** Subscribes again later: after `delayMs`, or after a wait that doubles with each failure in a row (capped). */
   private restartLater(channel: ChangeChannel, refreshFirst: boolean, delayMs?: number): void {
     if (this.stopped) return;
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(timer);
-        void this.subscribe(channel, refreshFirst);
-      },
-      delayMs ?? this.deps.restartDelayMs ?? 5_000,
-    );
+    const failures = (this.failures.get(channel) ?? 0) + 1;
+    this.failures.set(channel, failures);
+    const wait =
+      delayMs ??
+      restartWait(failures, this.deps.restartDelayMs ?? 5_000, this.deps.maxRestartDelayMs ?? 1_800_000);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.subscribe(channel, refreshFirst);
+    }, wait);
     this.timers.add(timer);
   }
 }
