@@ -4,7 +4,7 @@
 // rep sees why and can return the lead again later; ops see the refusal in the sync log. Never silently dropped.
 import type { DecisionProblem } from '../domain/decide/decide.ts';
 import type { Stage } from '../domain/stages.ts';
-import { insertEffects } from '../store/effects.ts';
+import { insertNewEffects } from '../store/effects.ts';
 import type { Executor } from '../store/executor.ts';
 import { recordSync } from '../store/syncLog.ts';
 import { whyNotReturnable } from './leadPassport.ts';
@@ -36,16 +36,11 @@ export async function refuseReturnRequest(
   const key = `return-refused:${r.leadId}:${r.requestedAt.toISOString()}`;
   const message = refusalInWords(r.problem, r.stage);
   return db.transaction().execute(async (tx) => {
-    const known = await tx
-      .selectFrom('effects')
-      .select('key')
-      .where('tenant_id', '=', r.tenantId)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    if (known) return false;
-    await insertEffects(tx, r.tenantId, [
+    // Two readers of the same lead (a drain, a reconciliation) may both get here: one insert wins, one answer.
+    const inserted = await insertNewEffects(tx, r.tenantId, [
       { kind: 'write_fields', key, leadId: r.leadId, fields: { returnRefusal: message } },
     ]);
+    if (inserted.length === 0) return false;
     await recordSync(tx, [
       {
         tenantId: r.tenantId,

@@ -18,8 +18,18 @@ export async function insertEffects(
   tenantId: string,
   effects: readonly Effect[],
 ): Promise<void> {
-  if (effects.length === 0) return;
-  await db
+  // The same key again is the same intent: it was decided already (a replayed decision).
+  await insertNewEffects(db, tenantId, effects);
+}
+
+/** Inserts effects whose keys are new; returns the keys it inserted (a key seen before is the same intent). */
+export async function insertNewEffects(
+  db: Executor,
+  tenantId: string,
+  effects: readonly Effect[],
+): Promise<string[]> {
+  if (effects.length === 0) return [];
+  const rows = await db
     .insertInto('effects')
     .values(
       effects.map((e) => ({
@@ -30,9 +40,10 @@ export async function insertEffects(
         payload: JSON.stringify(encodeEffectBody(e)),
       })),
     )
-    // The same key again is the same intent: it was decided already (a replayed decision).
     .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+    .returning('key')
     .execute();
+  return rows.map((r) => r.key);
 }
 
 /** Pending effects in decision order; `afterSeq` continues after a page already read. */

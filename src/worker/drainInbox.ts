@@ -77,7 +77,8 @@ export async function applySnapshot(
     // A return the rep requested on the record that Baton cannot act on is answered there, never dropped.
     if (!outcome.ok && event.kind === 'returned') {
       const current = await loadLead(deps.db, tenant.id, lead.id);
-      await refuseReturnRequest(deps.db, {
+      // An answer to write counts as a decision: the run's flush takes it to the CRM now.
+      const answered = await refuseReturnRequest(deps.db, {
         tenantId: tenant.id,
         leadId: lead.id,
         requestedAt: event.at,
@@ -85,6 +86,7 @@ export async function applySnapshot(
         stage: current?.state.stage ?? 'inquiry',
         now: deps.clock.now(),
       });
+      if (answered) decisions++;
     }
   }
   return decisions + (await settleCrmDisqualification(deps, tenant, contexts, lead));

@@ -69,6 +69,60 @@ describe.each(ENGINES)('setting aside what the CRM will not read, on $name', (en
     ]);
   });
 
+  it('a failure of every read (the org, not a lead) sets nothing aside and fails the run', async () => {
+    const orgWide = new CrmError(
+      'permanent',
+      "leads.query: HTTP 400: INVALID_FIELD: No such column 'Baton_X__c'",
+    );
+    const calls: number[] = [];
+    await expect(
+      syncSettingAsideUnreadable(
+        e.database.db,
+        tenant.id,
+        ['L1', 'L2', 'L4', 'L5'],
+        (id) => [itemOf.get(id) ?? -1],
+        async (ids) => {
+          calls.push(ids.length);
+          throw orgWide;
+        },
+      ),
+    ).rejects.toBe(orgWide);
+    expect(calls.length).toBeLessThanOrEqual(7);
+    const pending = await e.database.db
+      .selectFrom('inbox')
+      .select('lead_id')
+      .where('tenant_id', '=', tenant.id)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(pending.map((r) => r.lead_id)).toEqual(expect.arrayContaining(['L1', 'L2', 'L4', 'L5']));
+  });
+
+  it('a page of one lead the CRM names as unreadable is set aside', async () => {
+    const [id] = (
+      await Promise.all(
+        ['00Q*'].map((leadId) =>
+          acceptIntoInbox(e.database.db, {
+            tenantId: tenant.id,
+            source: 'test',
+            dedupeKey: `k-${leadId}`,
+            leadId,
+            payload: { kind: 'changed', leadId, occurredAt: new Date(0).toISOString(), properties: [] },
+          }),
+        ),
+      )
+    ).map((a) => (a.outcome === 'accepted' ? a.id : -1));
+    const out = await syncSettingAsideUnreadable(
+      e.database.db,
+      tenant.id,
+      ['00Q*'],
+      () => [id ?? -1],
+      async () => {
+        throw new CrmError('permanent', 'leads.query: HTTP 400: invalid ID field: 00Q*');
+      },
+    );
+    expect(out).toEqual({ read: 0, decisions: 0, setAside: 1 });
+  });
+
   it('a passing failure (429, 5xx, timeout) fails the run to be retried, setting nothing aside', async () => {
     const passing = new CrmError('rate_limited', 'HTTP 429', { status: 429 });
     await expect(

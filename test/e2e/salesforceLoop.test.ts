@@ -227,6 +227,27 @@ describe('the core loop on Salesforce', () => {
     expect(await h.pending()).toEqual([]);
   });
 
+  it('an org still on the package without Baton_Return_Refusal__c gets its returns handled all the same', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    org(h).setCustomLeadFields(batonLeadFields([SF_RETURN_REFUSAL]));
+    const id = demoRequest(h, 16);
+    await h.settle();
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    await h.settle();
+    expect(lead(h, id)).toMatchObject({
+      [SF_FIELDS.stage]: 'recycled',
+      [SF_RETURN_REQUEST.requestedAt]: null,
+    });
+    expect(SF_RETURN_REFUSAL in (org(h).lead(id)?.values ?? {})).toBe(false);
+    const dead = await h.running.database.db
+      .selectFrom('effects')
+      .select('key')
+      .where('status', '=', 'dead')
+      .execute();
+    expect(dead).toEqual([]);
+  });
+
   it('a lead waiting in a team’s queue has no rep yet: no SLA clock, no task to the queue; a rep taking it starts the clock', async () => {
     h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
     const sdrQueue = org(h).addQueue({ name: 'SDR Inbound', developerName: 'SDR_Inbound' });

@@ -111,7 +111,8 @@ export class SalesforceChangeStream {
       new StreamingExtension.AuthFailure(() => {
         if (this.generation.get(channel) !== generation) return;
         this.deps.onProblem(channel, 'session refused: refreshing the token and subscribing again');
-        void this.subscribe(channel, true);
+        // At once after a working subscription (an expired session); with a growing wait if refusals repeat.
+        this.restartLater(channel, true, (this.failures.get(channel) ?? 0) === 0 ? 0 : undefined);
       }),
     ]) as unknown as FayeClient;
     this.clients.set(channel, client);

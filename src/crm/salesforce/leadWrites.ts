@@ -71,18 +71,60 @@ export async function updateLeads(
   return [...frozen, ...out.flat()];
 }
 
+/**
+ * Fields of a newer package version an org may not have yet (installed before it): written while the org has them,
+ * left out once it answers INVALID_FIELD for one (provisioning tells the admin to upgrade the package).
+ */
+const OPTIONAL_FIELDS: readonly string[] = [SF_RETURN_REFUSAL];
+
+const without = (r: LeadUpdate, fields: ReadonlySet<string>): LeadUpdate =>
+  Object.fromEntries(Object.entries(r).filter(([k]) => !fields.has(k))) as LeadUpdate;
+
+const missingFieldOf = (r: RecordResult): string | undefined =>
+  r.ok || !r.error.message.includes('INVALID_FIELD')
+    ? undefined
+    : OPTIONAL_FIELDS.find((f) => r.error.message.includes(f));
+
+/** Updates leads; a record refused for an optional field the org lacks is sent again without it, once. */
+async function updateLeadsLearning(
+  sf: SalesforceConnection,
+  converted: Set<string>,
+  lacking: Set<string>,
+  records: readonly LeadUpdate[],
+): Promise<RecordResult[]> {
+  const results = await updateLeads(
+    sf,
+    converted,
+    'leads.update',
+    records.map((r) => without(r, lacking)),
+  );
+  const learnt = results.map(missingFieldOf).filter((f): f is string => f !== undefined);
+  if (learnt.length === 0) return results;
+  for (const f of learnt) lacking.add(f);
+  const again = new Set(results.filter((r) => missingFieldOf(r) !== undefined).map((r) => r.id));
+  const retried = await updateLeads(
+    sf,
+    converted,
+    'leads.update',
+    records.filter((r) => again.has(r.Id)).map((r) => without(r, lacking)),
+  );
+  const byId = new Map(retried.map((r) => [r.id, r]));
+  return results.map((r) => byId.get(r.id) ?? r);
+}
+
 /** Baton's fields, merged per lead; a write with nothing Salesforce stores is done without a call. */
 export async function writeFields(
   sf: SalesforceConnection,
   converted: Set<string>,
   updates: ReadonlyArray<{ leadId: string; fields: BatonFields }>,
+  lacking: Set<string> = new Set(),
 ): Promise<RecordResult[]> {
   const merged = new Map<string, BatonFields>();
   for (const u of updates) merged.set(u.leadId, { ...merged.get(u.leadId), ...u.fields });
   const records = [...merged]
     .map(([Id, f]) => ({ Id, ...toSalesforceFields(f) }))
     .filter((r) => Object.keys(r).length > 1);
-  const written = await updateLeads(sf, converted, 'leads.update', records);
+  const written = await updateLeadsLearning(sf, converted, lacking, records);
   // A write with nothing Salesforce stores (only the lifecycle) is done as far as Baton is concerned.
   const skipped = [...merged.keys()].filter((id) => !records.some((r) => r.Id === id));
   return [...written, ...skipped.map((id) => ({ id, ok: true as const }))];

@@ -614,6 +614,47 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
     ).toEqual([]);
   });
 
+  it('an org without a newer package field: the refused records go again without it, and later writes leave it out', async () => {
+    sf()
+      .patch(`${DATA}/composite/sobjects`, body)
+      .times(3)
+      .reply(
+        noted((s) => {
+          const records = (s.body as { records: Array<Record<string, unknown>> }).records;
+          return [
+            200,
+            records.map((r) =>
+              'Baton_Return_Refusal__c' in r
+                ? refused(
+                    'INVALID_FIELD',
+                    "No such column 'Baton_Return_Refusal__c' on sobject of type Lead",
+                    ['Baton_Return_Refusal__c'],
+                  )
+                : saved(String(r['id'])),
+            ),
+          ];
+        }),
+      );
+    const returned = { stage: 'recycled' as const, returnedAt: new Date('2026-11-24T16:00:00Z') };
+    expect(
+      await crm.writeFields([
+        { leadId: leadId(1), fields: returned },
+        { leadId: leadId(2), fields: { fit: 30 } },
+      ]),
+    ).toEqual([
+      { id: leadId(1), ok: true },
+      { id: leadId(2), ok: true },
+    ]);
+    expect(await crm.writeFields([{ leadId: leadId(3), fields: returned }])).toEqual([
+      { id: leadId(3), ok: true },
+    ]);
+    const sent = seen.map((x) =>
+      (x.body as { records: Array<Record<string, unknown>> }).records.map((r) => r['id']),
+    );
+    // The first write, the one record again without the field, then the next write without it from the start.
+    expect(sent).toEqual([[leadId(1), leadId(2)], [leadId(1)], [leadId(3)]]);
+  });
+
   it('a partial failure fails only the refused records, with the right kind', async () => {
     sf()
       .patch(`${DATA}/composite/sobjects`)

@@ -22,6 +22,8 @@ export class SalesforceCrm implements CrmPort {
 
   /** Leads seen converted: frozen in Salesforce, so Baton's writes to them are done without a call. */
   private readonly converted = new Set<string>();
+  /** Fields of a newer package version this org answered INVALID_FIELD for: left out of later writes. */
+  private readonly lackingFields = new Set<string>();
   private readonly reading: LeadReading;
 
   constructor(connection: SalesforceConnection, now: () => Date = () => new Date()) {
@@ -43,7 +45,7 @@ export class SalesforceCrm implements CrmPort {
   }
 
   writeFields(updates: ReadonlyArray<{ leadId: string; fields: BatonFields }>): Promise<RecordResult[]> {
-    return writeFields(this.sf, this.converted, updates);
+    return writeFields(this.sf, this.converted, updates, this.lackingFields);
   }
 
   /** The marketing queue's id (the owner of leads back with marketing). */

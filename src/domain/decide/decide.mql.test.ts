@@ -129,6 +129,24 @@ describe('an owner set in the CRM before the MQL', () => {
     expect(d.state.stage).toBe('mql');
     expect(d.state.sla).toBeNull();
   });
+
+  it("no owner read back for a lead with marketing's owner is no change (a CRM reporting a queue as nobody)", () => {
+    const policy = policyWith({ marketingOwnerId: 'queue-mkt' });
+    for (const [held, read] of [
+      ['queue-mkt', null],
+      [null, 'queue-mkt'],
+    ] as const) {
+      const lead = leadAt('recycled', t0, { ownerId: held });
+      const d = decided(
+        lead,
+        { kind: 'owner_changed', at: t0, ownerId: read, actor: { kind: 'crm' } },
+        { policy },
+      );
+      expect(d.state).toEqual(lead);
+      expect(d.effects).toEqual([]);
+      expect(d.ledger).toEqual([]);
+    }
+  });
 });
 
 describe('Baton routes the new MQL when the policy says round robin', () => {

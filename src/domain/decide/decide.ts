@@ -97,8 +97,11 @@ function ownerChanged(d: Draft, event: Extract<LeadEvent, { kind: 'owner_changed
   const s = d.state;
   if (event.ownerTimeZone !== undefined) s.ownerTimeZone = event.ownerTimeZone;
   if (event.managerId !== undefined) s.managerId = event.managerId;
-  if (event.ownerId === s.ownerId) return; // unchanged, or the echo of Baton's own write
-  const toMarketing = event.ownerId === null || event.ownerId === d.policy.marketingOwnerId;
+  const isMarketing = (ownerId: string | null) => ownerId === null || ownerId === d.policy.marketingOwnerId;
+  // Unchanged, or the echo of Baton's own write. No owner and marketing's owner are the same holder: nobody in
+  // sales (a CRM may report a queue as no owner).
+  if (event.ownerId === s.ownerId || (isMarketing(event.ownerId) && isMarketing(s.ownerId))) return;
+  const toMarketing = isMarketing(event.ownerId);
   if (toMarketing || !event.ownerId) {
     s.ownerId = event.ownerId;
     if (s.stage === 'assigned') {
