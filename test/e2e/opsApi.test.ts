@@ -164,6 +164,29 @@ describe('ops API', () => {
     expect(((await api(`/ops/api/failures?tenantId=${tenantId}`)).json() as { total: number }).total).toBe(0);
   });
 
+  it('set-aside inbox items: replayed for a known tenant only, with a well-formed body', async () => {
+    const ok = await api('/ops/api/failures/inbox/replay', {
+      method: 'POST',
+      body: JSON.stringify({ tenantId }),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.json()).toEqual({ tenantId, revived: 0 });
+    const unknown = await api('/ops/api/failures/inbox/replay', {
+      method: 'POST',
+      body: JSON.stringify({ tenantId: 'hubspot-404' }),
+    });
+    expect(unknown.status).toBe(404);
+    for (const body of [
+      {},
+      { tenantId, ids: ['1'] },
+      { tenantId, ids: [-3] },
+      { tenantId, colour: 'blue' },
+    ]) {
+      const bad = await api('/ops/api/failures/inbox/replay', { method: 'POST', body: JSON.stringify(body) });
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+    }
+  });
+
   it('timeline of a lead: events, decisions and CRM writes in time order', async () => {
     const t = (await api(`/ops/api/leads/${tenantId}/${hot[0]}/timeline`)).json() as {
       items: Array<{ type: string; at: string }>;

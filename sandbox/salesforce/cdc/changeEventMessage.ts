@@ -111,26 +111,25 @@ export function changeEventMessage(
   };
 }
 
-/** What a subscriber gets instead of events it can no longer have: re-read the data. */
-export function gapOverflowMessage(
+/** An event that carries a header and no record fields (gaps and overflows, field type conversions). */
+function headerOnlyMessage(
   entity: string,
+  header: Pick<
+    ChangeEventHeader,
+    'recordIds' | 'changeType' | 'changeOrigin' | 'transactionKey' | 'commitUser'
+  >,
+  commit: { commitTimestamp: number; commitNumber: number },
   replayId: number,
-  now: number,
-  commitNumber: number,
 ): CdcMessage {
   return {
     schema: schemaIdOf(entity),
     payload: {
       ChangeEventHeader: {
         entityName: entity,
-        recordIds: [],
-        changeType: 'GAP_OVERFLOW',
-        changeOrigin: '',
-        transactionKey: '',
+        ...header,
         sequenceNumber: 1,
-        commitTimestamp: now,
-        commitNumber,
-        commitUser: '',
+        commitTimestamp: commit.commitTimestamp,
+        commitNumber: commit.commitNumber,
         changedFields: [],
         diffFields: [],
         nulledFields: [],
@@ -138,6 +137,21 @@ export function gapOverflowMessage(
     },
     event: { replayId },
   };
+}
+
+/** What a subscriber gets instead of events it can no longer have: re-read the data. */
+export function gapOverflowMessage(
+  entity: string,
+  replayId: number,
+  now: number,
+  commitNumber: number,
+): CdcMessage {
+  return headerOnlyMessage(
+    entity,
+    { recordIds: [], changeType: 'GAP_OVERFLOW', changeOrigin: '', transactionKey: '', commitUser: '' },
+    { commitTimestamp: now, commitNumber },
+    replayId,
+  );
 }
 
 /**
@@ -152,24 +166,16 @@ export function fieldConversionMessage(
   commit: CommitInfo,
   replayId: number,
 ): CdcMessage {
-  return {
-    schema: schemaIdOf(entity),
-    payload: {
-      ChangeEventHeader: {
-        entityName: entity,
-        recordIds: [`${keyPrefix}*`],
-        changeType: 'UPDATE',
-        changeOrigin: commit.changeOrigin,
-        transactionKey: commit.transactionKey,
-        sequenceNumber: 1,
-        commitTimestamp: commit.commitTimestamp,
-        commitNumber: commit.commitNumber,
-        commitUser: commit.commitUser,
-        changedFields: [],
-        diffFields: [],
-        nulledFields: [],
-      },
+  return headerOnlyMessage(
+    entity,
+    {
+      recordIds: [`${keyPrefix}*`],
+      changeType: 'UPDATE',
+      changeOrigin: commit.changeOrigin,
+      transactionKey: commit.transactionKey,
+      commitUser: commit.commitUser,
     },
-    event: { replayId },
-  };
+    commit,
+    replayId,
+  );
 }

@@ -118,6 +118,9 @@ export function funnelCsv(report: FunnelReport): string {
 
 export function opsApiRouter(deps: OpsApiDeps): Router {
   const r = express.Router();
+  const requireTenant = async (tenantId: string): Promise<void> => {
+    if (!(await getTenant(deps.db, tenantId))) throw new BatonError('not_found', `No tenant ${tenantId}`);
+  };
   r.get('/tenants', async (_req, res) => {
     res.json({ tenants: await tenantsView(deps) });
   });
@@ -143,16 +146,14 @@ export function opsApiRouter(deps: OpsApiDeps): Router {
   });
   r.post('/failures/replay', async (req, res) => {
     const body = replayBody.parse(req.body);
-    if (!(await getTenant(deps.db, body.tenantId)))
-      throw new BatonError('not_found', `No tenant ${body.tenantId}`);
+    await requireTenant(body.tenantId);
     const revived = await reviveEffects(deps.db, body.tenantId, body.keys);
     await deps.flushTenant(body.tenantId);
     res.json({ tenantId: body.tenantId, revived });
   });
   r.post('/failures/inbox/replay', async (req, res) => {
     const body = inboxReplayBody.parse(req.body);
-    if (!(await getTenant(deps.db, body.tenantId)))
-      throw new BatonError('not_found', `No tenant ${body.tenantId}`);
+    await requireTenant(body.tenantId);
     const revived = await reviveInbox(deps.db, body.tenantId, body.ids);
     await deps.drainTenant(body.tenantId);
     res.json({ tenantId: body.tenantId, revived });
