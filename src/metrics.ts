@@ -7,6 +7,8 @@ import type { Decision } from './domain/decide/draft.ts';
 export interface GaugeReadings {
   queueDepth: Record<string, number>;
   pendingEffects: number;
+  /** Changes received (webhooks, change events) and not processed yet. */
+  pendingInbox: number;
   deadEffects: number;
   tenants: Record<string, number>;
   rateLimitWaiting: number;
@@ -95,6 +97,12 @@ export class Metrics {
     });
     gauge('baton_effects_pending', 'CRM writes decided but not applied yet', [], (g, r) =>
       g.set(r.pendingEffects),
+    );
+    gauge(
+      'baton_inbox_pending',
+      'Changes received (webhooks, change events) and not processed yet',
+      [],
+      (g, r) => g.set(r.pendingInbox),
     );
     gauge('baton_effects_dead', 'CRM writes that failed for good (dead letters, replayable)', [], (g, r) =>
       g.set(r.deadEffects),

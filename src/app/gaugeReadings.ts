@@ -1,7 +1,8 @@
-// What the metrics gauges read at scrape time: queue depth, the outbox, tenants by status, rate-limit waits.
+// What the metrics gauges read at scrape time: queue depth, the inbox and outbox, tenants by status, rate-limit waits.
 import type { GaugeReadings } from '../metrics.ts';
 import type { Executor } from '../store/executor.ts';
 import type { JobQueue } from '../store/jobQueue.ts';
+import { countPendingInbox } from '../store/inbox.ts';
 import { effectCounts } from '../store/opsQueries.ts';
 import { listTenants } from '../store/tenants.ts';
 
@@ -12,9 +13,10 @@ export async function gaugeReadings(
   queue: JobQueue,
   waiting: () => (tenantId: string) => number,
 ): Promise<GaugeReadings> {
-  const [tenants, effects, depths] = await Promise.all([
+  const [tenants, effects, inbox, depths] = await Promise.all([
     listTenants(db),
     effectCounts(db),
+    countPendingInbox(db),
     Promise.all(QUEUES.map(async (q) => [q, (await queue.counts(q)).queued] as const)),
   ]);
   const byStatus: Record<string, number> = {};
@@ -23,6 +25,7 @@ export async function gaugeReadings(
   return {
     queueDepth: Object.fromEntries(depths),
     pendingEffects: sum('pending'),
+    pendingInbox: inbox,
     deadEffects: sum('dead'),
     tenants: byStatus,
     rateLimitWaiting: tenants.reduce((n, t) => n + waiting()(t.id), 0),

@@ -58,6 +58,16 @@ export async function pendingInbox(db: Executor, tenantId: string, limit: number
   }));
 }
 
+/** Changes waiting to be drained, across tenants (the partial index on pending rows answers it). */
+export async function countPendingInbox(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('inbox')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Whether the tenant has anything left to drain. */
 export async function hasPendingInbox(db: Executor, tenantId: string): Promise<boolean> {
   const row = await db

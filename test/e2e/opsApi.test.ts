@@ -225,6 +225,7 @@ describe('ops API', () => {
     expect(m.status).toBe(200);
     expect(m.text).toContain('baton_crm_calls_total');
     expect(m.text).toMatch(/baton_effects_pending \d+/);
+    expect(m.text).toMatch(/baton_inbox_pending \d+/);
     expect(m.text).toMatch(/baton_tenants\{status="connected"\} 2/);
   });
 });

@@ -76,8 +76,11 @@ export async function waitUntilDone(
     const snap = snapshotCrm(world.portal);
     const lastCall = world.sandbox.state.requests.all().at(-1)?.at ?? 0;
     if (opts.done(snap) && Date.now() - lastCall >= quietMs) {
-      const pending = await world.metric('baton_effects_pending').catch(() => Number.NaN);
-      if (pending === 0) return snap;
+      // Nothing decided and unapplied, and nothing received and unprocessed: a read that hangs (a timeout fault)
+      // sends no request for a while, so a quiet CRM alone does not mean Baton is done.
+      const effects = await world.metric('baton_effects_pending').catch(() => Number.NaN);
+      const inbox = await world.metric('baton_inbox_pending').catch(() => Number.NaN);
+      if (effects === 0 && inbox === 0) return snap;
     }
     if (Date.now() > until)
       throw new Error(`Baton did not finish in ${opts.timeoutMs} ms: ${opts.describe()}`);
