@@ -236,8 +236,7 @@ export async function runDemo(o: {
       inFlight: [
         trackInFlight(running.server),
         trackInFlight(sandbox.running.server),
-        // CometD's /meta/connect is held open until there is something to deliver.
-        trackInFlight(sandboxOrg.running.server, (req) => !req.url?.startsWith('/cometd')),
+        trackInFlight(sandboxOrg.running.server),
       ],
       pending: async () => {
         const hubspot = await batonPending(db, hubspotTenantId, hubspotTenant.policy, clock.now());

@@ -107,7 +107,7 @@ console.log(`Salesforce sandbox listening on ${sfRunning.baseUrl}
   PKCE verifier      ${pkceVerifier}   (send as code_verifier with the code)
   marketing queue    ${org.marketingQueue?.id ?? 'none'}
   reps               ${org.reps.map((r) => `${String(r.values.Name)} ${r.id}`).join(', ')}
-  change events      ${sfRunning.baseUrl}/cometd/62.0 (/data/LeadChangeEvent, /data/TaskChangeEvent, /data/EventChangeEvent)
+  change events      ${sfRunning.pubSubUrl} (Pub/Sub API: /data/LeadChangeEvent, /data/TaskChangeEvent, /data/EventChangeEvent)
   daily API requests ${env.SANDBOX_SF_DAILY_API_REQUESTS}
 
   new Connection({ instanceUrl: '${sfRunning.baseUrl}', accessToken: '<access token>', version: '62.0' })

@@ -53,6 +53,22 @@ describe('config', () => {
       expect(() => loadConfig({ BATON_CRM_TIMEOUT_MS: wrong })).toThrow(/BATON_CRM_TIMEOUT_MS/);
   });
 
+  it('subscribes change events at Salesforce’s Pub/Sub endpoint unless told; never in plain text off this machine', () => {
+    const sf = { SALESFORCE_CLIENT_ID: 'id', SALESFORCE_CLIENT_SECRET: 'secret' };
+    expect(loadConfig(sf).salesforce?.pubSubUrl).toBe('https://api.pubsub.salesforce.com:7443');
+    for (const ok of ['https://pubsub.example.com:7443', 'http://127.0.0.1:7011', 'http://localhost:9000'])
+      expect(loadConfig({ ...sf, SALESFORCE_PUBSUB_URL: ok }).salesforce?.pubSubUrl).toBe(ok);
+    for (const wrong of [
+      'http://pubsub.example.com:7443',
+      'http://127.0.0.1.evil.com:1',
+      'grpc://x:1',
+      'nope',
+    ])
+      expect(() => loadConfig({ ...sf, SALESFORCE_PUBSUB_URL: wrong }), wrong).toThrow(
+        /SALESFORCE_PUBSUB_URL/,
+      );
+  });
+
   it('refuses to start in production without encryption keys', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y' })).toThrow(
       /BATON_ENCRYPTION_KEYS/,

@@ -59,6 +59,14 @@ export const ENV_SCHEMA = z.object({
   SALESFORCE_CLIENT_ID: optionalText,
   SALESFORCE_CLIENT_SECRET: optionalText,
   SALESFORCE_LOGIN_URL: z.url().default('https://login.salesforce.com'),
+  // A session travels with every call: https, or plain http only to this machine (a local test org).
+  SALESFORCE_PUBSUB_URL: z
+    .url()
+    .regex(
+      /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$)/,
+      'must be https:// (or http:// on this machine)',
+    )
+    .default('https://api.pubsub.salesforce.com:7443'),
   BATON_ALERT_WEBHOOK_URL: optionalText.pipe(z.url().optional()),
   BATON_CRM_TIMEOUT_MS: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -87,7 +95,7 @@ export interface Config {
   /** Where alerts are POSTed as JSON when they start (optional). */
   alertWebhookUrl: string | null;
   /** The Salesforce connected app; null when Baton serves no Salesforce orgs. */
-  salesforce: { clientId: string; clientSecret: string; loginUrl: string } | null;
+  salesforce: { clientId: string; clientSecret: string; loginUrl: string; pubSubUrl: string } | null;
   /** The HubSpot app's credentials; null when Baton serves no HubSpot portals. */
   hubspot: {
     clientId: string;
@@ -170,6 +178,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             clientId: e.SALESFORCE_CLIENT_ID,
             clientSecret: e.SALESFORCE_CLIENT_SECRET,
             loginUrl: e.SALESFORCE_LOGIN_URL.replace(/\/+$/, ''),
+            pubSubUrl: e.SALESFORCE_PUBSUB_URL,
           }
         : null,
     hubspot:

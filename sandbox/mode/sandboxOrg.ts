@@ -53,7 +53,12 @@ export async function startSandboxOrg(opts: {
     sandbox,
     running,
     org,
-    app: { clientId: org.app.clientId, clientSecret: org.app.clientSecret, loginUrl: running.baseUrl },
+    app: {
+      clientId: org.app.clientId,
+      clientSecret: org.app.clientSecret,
+      loginUrl: running.baseUrl,
+      pubSubUrl: running.pubSubUrl,
+    },
     close: () => sandbox.close(),
   };
 }

@@ -24,7 +24,7 @@ export const SANDBOX_CLOCK_SPEED = 240;
 export const SANDBOX_TICK_SECONDS = 5;
 /**
  * The simulated org's settings in sandbox mode (and the demo): Salesforce ends sessions after two idle hours,
- * which at 240× is half a minute of real time between CometD polls, and a jump of the demo's stepped clock.
+ * which at 240× is half a minute of real time, less than a jump of the demo's stepped clock.
  */
 export const SANDBOX_ORG_OPTIONS = {
   oauth: { sessionTimeoutSeconds: 30 * 86_400 },

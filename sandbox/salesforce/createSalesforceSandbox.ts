@@ -1,12 +1,12 @@
 // A local Salesforce that jsforce 3 talks to unchanged: new Connection({ instanceUrl, accessToken, version })
-// for REST, new OAuth2({ loginUrl }) for the web-server flow, conn.streaming for Change Data Capture. Build
-// it, create orgs and apps through `state` (or bootstrapOrg), mount `app` elsewhere or `listen()`.
+// for REST, new OAuth2({ loginUrl }) for the web-server flow; Change Data Capture over the Pub/Sub API (gRPC) at
+// `pubSubUrl`. Build it, create orgs and apps through `state` (or bootstrapOrg), mount `app` elsewhere (and
+// `listenPubSub()`) or `listen()` for both.
 import type { Express } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Clock } from '../hubspot/clock.ts';
 import type { CdcOptions } from './cdc/changeEventBus.ts';
-import { CometdSessions } from './cdc/cometdSessions.ts';
 import { FaultInjector } from './http/faultInjection.ts';
 import type { OAuthOptions } from './http/routes/oauth.ts';
 import { createSandboxApp } from './http/sandboxApp.ts';
@@ -16,12 +16,15 @@ import {
   type FaultSettings,
   type SalesforceSandboxOptions,
 } from './options.ts';
+import { PubSubService, startPubSubServer, type RunningPubSubServer } from './pubsub/pubsubServer.ts';
 import { SalesforceState } from './state/salesforceState.ts';
 
 export interface RunningSalesforceSandbox {
   baseUrl: string;
   port: number;
   server: Server;
+  /** The Pub/Sub API (gRPC, plain text on loopback): http://127.0.0.1:<port>. */
+  pubSubUrl: string;
   close(): Promise<void>;
 }
 
@@ -30,18 +33,20 @@ export interface SalesforceSandbox {
   app: Express;
   state: SalesforceState;
   clock: Clock;
-  /** Serves `app` on 127.0.0.1 (port 0 = any free port). */
+  /** Serves `app` and the Pub/Sub API on 127.0.0.1 (port 0 = any free port; the gRPC port is always free). */
   listen(port?: number, host?: string): Promise<RunningSalesforceSandbox>;
+  /** Serves the Pub/Sub API alone (when `app` is mounted in another server). */
+  listenPubSub(port?: number, host?: string): Promise<RunningPubSubServer>;
   setFaults(faults: FaultSettings): void;
   setOAuth(oauth: Partial<OAuthOptions>): void;
   setCdc(cdc: Partial<CdcOptions>): void;
-  /** CometD clients currently known (for tests that check a client went away). */
-  cometdClients(): number;
-  /** Forgets every CometD client, as a server restart does: clients handshake and resubscribe. */
-  dropCometdClients(): void;
+  /** Pub/Sub API Subscribe streams open now (for tests that check a subscriber went away). */
+  pubSubStreams(): number;
+  /** Ends every open Subscribe stream with UNAVAILABLE, as a reset HTTP/2 stream does: clients subscribe again. */
+  dropPubSubStreams(): void;
   /** Errors the sandbox answered with a 500 (a test should find none). */
   internalErrors: unknown[];
-  /** Ends held CometD connects and stops every server `listen` started. */
+  /** Stops every server `listen` and `listenPubSub` started (open Subscribe streams are cancelled). */
   close(): Promise<void>;
 }
 
@@ -60,21 +65,33 @@ export function createSalesforceSandbox(options: SalesforceSandboxOptions = {}):
     cdc: () => cdc,
     drops: () => ({ rate: faults.options.changeEventDropRate, random: faults.changeEventRandom }),
   });
-  const sessions = new CometdSessions(() => cdc.connectTimeoutMs + 120_000);
+  const onInternalError = (err: unknown): void => {
+    internalErrors.push(err);
+    options.onInternalError?.(err);
+  };
+  const pubSub = new PubSubService({ state, cdc: () => cdc, onInternalError });
 
   const app = createSandboxApp({
     state,
-    sessions,
     faults: () => faults,
     oauth: () => oauth,
-    cdc: () => cdc,
-    onInternalError: (err) => {
-      internalErrors.push(err);
-      options.onInternalError?.(err);
-    },
+    onInternalError,
   });
 
   const servers = new Set<RunningSalesforceSandbox>();
+  const pubSubServers = new Set<RunningPubSubServer>();
+
+  async function listenPubSub(port = 0, host = '127.0.0.1'): Promise<RunningPubSubServer> {
+    const running = await startPubSubServer(pubSub, port, host);
+    pubSubServers.add(running);
+    return {
+      ...running,
+      close: () => {
+        pubSubServers.delete(running);
+        running.close();
+      },
+    };
+  }
 
   async function listen(port = 0, host = '127.0.0.1'): Promise<RunningSalesforceSandbox> {
     // Salesforce refuses a request whose URI plus headers exceed 16,384 bytes (help article 000386264; 414/431):
@@ -90,13 +107,16 @@ export function createSalesforceSandbox(options: SalesforceSandboxOptions = {}):
       server.listen(port, host, () => resolve());
     });
     const address = server.address() as AddressInfo;
+    const grpcServer = await listenPubSub(0, host);
     const running: RunningSalesforceSandbox = {
       baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
       port: address.port,
       server,
+      pubSubUrl: grpcServer.url,
       close: () =>
         new Promise<void>((resolve) => {
           servers.delete(running);
+          grpcServer.close();
           server.close(() => resolve());
           // Held long polls, hung requests (timeout faults) and keep-alive sockets would hold close() forever.
           for (const s of sockets) s.destroy();
@@ -111,6 +131,7 @@ export function createSalesforceSandbox(options: SalesforceSandboxOptions = {}):
     state,
     clock: o.clock,
     listen,
+    listenPubSub,
     setFaults: (f) => {
       faults = new FaultInjector(resolveFaults(f));
     },
@@ -120,12 +141,13 @@ export function createSalesforceSandbox(options: SalesforceSandboxOptions = {}):
     setCdc: (next) => {
       cdc = { ...cdc, ...next };
     },
-    cometdClients: () => sessions.all().length,
-    dropCometdClients: () => sessions.forgetAll(),
+    pubSubStreams: () => pubSub.openStreams(),
+    dropPubSubStreams: () => pubSub.dropStreams(),
     internalErrors,
     close: async () => {
-      sessions.close();
       await Promise.all([...servers].map((s) => s.close()));
+      for (const s of [...pubSubServers]) s.close();
+      pubSubServers.clear();
     },
   };
 }

@@ -13,6 +13,11 @@ export type { LoggedRequest } from './state/requestLog.ts';
 export type { AssignmentRule, AssignmentRuleEntry } from './state/assignmentRules.ts';
 export type { CdcOptions, PublishedEvent } from './cdc/changeEventBus.ts';
 export type { CdcMessage, ChangeEventHeader } from './cdc/changeEventMessage.ts';
+export type { RunningPubSubServer } from './pubsub/pubsubServer.ts';
+export { changeEventSchema, type ChangeEventSchema } from './pubsub/changeEventSchema.ts';
+export { bitmapLayoutOf, fieldBitmaps, type BitmapLayout } from './pubsub/changeEventEncoding.ts';
+export { replayIdBytes, replayIdFromBytes } from './pubsub/replayIds.ts';
+export { PROTO_FILE as PUBSUB_PROTO_FILE } from './pubsub/pubsubProto.ts';
 export { UI_ORIGIN, restOrigin } from './state/changeOrigins.ts';
 export {
   createAcceleratedClock,

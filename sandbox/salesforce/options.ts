@@ -36,7 +36,11 @@ export const DEFAULT_CDC: CdcOptions = {
   retentionMs: 72 * 3_600_000,
   maxRetained: 100_000,
   staleReplay: 'error',
-  connectTimeoutMs: 110_000,
+  // The proto's FetchResponse comment: "The empty fetch response is sent within 270 seconds".
+  keepaliveMs: 270_000,
+  // CDC guide, cdc_allocations: 50,000 events per 24 hours for Performance and Unlimited editions.
+  deliveryAllocation: 50_000,
+  subscribeDenied: [],
 };
 
 export function resolveFaults(f: FaultSettings | undefined): FaultOptions {

@@ -2,9 +2,11 @@
 // loses the same change events); 5xx and REQUEST_LIMIT_EXCEEDED look like Salesforce's; latency, late answers
 // and hung requests behave; the request log records it all. Raw fetch is used where jsforce would retry GETs
 // on 5xx for 15 s.
+import * as grpc from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultSettings } from './options.ts';
 import { sfError, startHarness, type Harness } from './testing/harness.ts';
+import { CdcSubscriber, eventually, pause } from './testing/streaming.ts';
 
 const open: Harness[] = [];
 afterEach(async () => {
@@ -105,19 +107,37 @@ describe('fault injection', () => {
     ]);
   });
 
-  it('loses the same change events for the same seed', async () => {
-    const lost = async (seed: number): Promise<string[]> => {
+  it('loses the same change events for the same seed, and Pub/Sub subscribers never get them', async () => {
+    const lost = async (seed: number): Promise<{ lost: string[]; delivered: string[] }> => {
       const h = await harness({ seed, changeEventDropRate: 0.5 });
       for (let i = 0; i < 12; i++) h.org.createLead({ LastName: `L${i}`, Company: 'C' });
-      return h.org.changeEvents.dropped.map((m) =>
-        String(m.payload.Name && (m.payload.Name as { LastName: string }).LastName),
-      );
+      const s = new CdcSubscriber(h.pubSub(), { topic: '/data/LeadChangeEvent', preset: 'EARLIEST' });
+      await eventually(() => s.received.length === h.org.changeEvents.events().length);
+      await pause(30);
+      s.close();
+      return {
+        lost: h.org.changeEvents.dropped.map((m) =>
+          String(m.payload.Name && (m.payload.Name as { LastName: string }).LastName),
+        ),
+        delivered: s.received.map((e) => String((e.fields.Name as { LastName: string }).LastName)),
+      };
     };
     const a = await lost(3);
-    expect(a.length).toBeGreaterThan(0);
-    expect(a.length).toBeLessThan(12);
-    expect(await lost(3)).toEqual(a);
-    expect(await lost(4)).not.toEqual(a);
+    expect(a.lost.length).toBeGreaterThan(0);
+    expect(a.lost.length).toBeLessThan(12);
+    expect([...a.lost, ...a.delivered].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `L${i}`).sort());
+    expect((await lost(3)).lost).toEqual(a.lost);
+    expect((await lost(4)).lost).not.toEqual(a.lost);
+  });
+
+  it('resets open Pub/Sub streams on demand (UNAVAILABLE), counting them', async () => {
+    const h = await harness({});
+    const s = new CdcSubscriber(h.pubSub(), { topic: '/data/LeadChangeEvent' });
+    await eventually(() => h.sandbox.pubSubStreams() === 1);
+    h.sandbox.dropPubSubStreams();
+    await eventually(() => s.error !== undefined);
+    expect(s.error?.code).toBe(grpc.status.UNAVAILABLE);
+    expect(h.sandbox.pubSubStreams()).toBe(0);
   });
 
   it('logs requests with org, user, client, status, duration and records', async () => {

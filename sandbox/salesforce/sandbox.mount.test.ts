@@ -1,5 +1,6 @@
 // The sandbox's app mounts inside another express app (as Baton's sandbox mode does): the mount path becomes
-// part of the instance URL, and jsforce works against it unchanged — OAuth, REST and CometD.
+// part of the instance URL, and jsforce works against it unchanged — OAuth and REST; change events come over the
+// Pub/Sub API, whose gRPC server listenPubSub() starts beside the host app.
 import express from 'express';
 import { Connection, OAuth2 } from 'jsforce';
 import type { Server } from 'node:http';
@@ -7,13 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { bootstrapOrg } from './bootstrap.ts';
 import { createSalesforceSandbox } from './createSalesforceSandbox.ts';
-import { eventually, subscribeCdc } from './testing/streaming.ts';
+import { CdcSubscriber, eventually, PubSubTestClient } from './testing/streaming.ts';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-it('serves OAuth, REST and CometD under a mount path of a host app', async () => {
-  const sandbox = createSalesforceSandbox({ cdc: { connectTimeoutMs: 2_000 } });
+it('serves OAuth and REST under a mount path of a host app, and change events over the Pub/Sub API', async () => {
+  const sandbox = createSalesforceSandbox();
   const setup = bootstrapOrg(sandbox.state);
   const host = express();
   host.get('/healthz', (_req, res) => void res.json({ ok: true }));
@@ -35,12 +36,22 @@ it('serves OAuth, REST and CometD under a mount path of a host app', async () =>
     accessToken: refreshed.access_token,
     version: '62.0',
   });
-  const events = await subscribeCdc(conn, '/data/LeadChangeEvent', -1);
+  const pubSub = await sandbox.listenPubSub();
+  expect(pubSub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  const client = new PubSubTestClient(pubSub.url, {
+    accessToken: refreshed.access_token,
+    instanceUrl: refreshed.instance_url,
+    orgId: setup.org.id,
+  });
+  const events = new CdcSubscriber(client, { topic: '/data/LeadChangeEvent' });
+  await eventually(() => sandbox.pubSubStreams() === 1);
   const created = await conn.sobject('Lead').create({ LastName: 'M', Company: 'C' });
   expect((await conn.query(`SELECT Id FROM Lead WHERE Id = '${created.id ?? ''}'`)).totalSize).toBe(1);
   expect((await conn.identity()).user_id).toBe(setup.admin.id);
   await eventually(() => events.received.length === 1);
+  expect(events.received[0]?.header.recordIds).toEqual([created.id]);
   events.close();
+  client.close();
   expect(sandbox.state.requests.all().some((r) => r.path === '/services/data/v62.0/sobjects/Lead')).toBe(
     true,
   );

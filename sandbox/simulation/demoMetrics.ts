@@ -66,7 +66,7 @@ export const SALESFORCE_DEFINITIONS: Readonly<Record<MetricName | ExtraName, str
   scoreWrites:
     'Baton writes that changed a score field of a lead (the change feed: Baton_Fit__c, Baton_Engagement__c, Baton_Grade__c or Baton_Score_Reasons__c among the changed fields of a client=Baton change, one per lead and transaction / applied write_fields effects with a score field, one per lead and flush batch, up to the batch that wrote "qualified": a converted lead refuses every write, which Baton takes as done)',
   apiCalls:
-    'API requests Baton made to the org (request-log entries with Sforce-Call-Options client=Baton; CometD and OAuth token requests are in neither / outbound sync-log rows of the org’s tenant)',
+    'API requests Baton made to the org (request-log entries with Sforce-Call-Options client=Baton; Pub/Sub API calls and OAuth token requests are in neither / outbound sync-log rows of the org’s tenant)',
   failedCalls: 'of those, answered with an error (status ≥ 400 / outbound sync-log rows not ok)',
   reMql:
     'times a recycled lead came back into the funnel (Baton_Stage__c written mql or assigned right after recycled / ledger rows recycled → mql); the org has no engagement after the form, so 0',

@@ -1,19 +1,14 @@
 // Requests a server is still answering. The demo only moves its clock while nothing is in flight, so no signed
-// request or token can straddle a jump of the clock. Long polls that are held open by design (CometD's
-// /meta/connect) are left out with `counts`.
-import type { IncomingMessage, Server } from 'node:http';
+// request or token can straddle a jump of the clock.
+import type { Server } from 'node:http';
 
 export interface InFlight {
   readonly count: number;
 }
 
-export function trackInFlight(
-  server: Server,
-  counts: (req: IncomingMessage) => boolean = () => true,
-): InFlight {
+export function trackInFlight(server: Server): InFlight {
   let count = 0;
-  server.prependListener('request', (req, res) => {
-    if (!counts(req)) return;
+  server.prependListener('request', (_req, res) => {
     count++;
     let done = false;
     const finish = () => {

@@ -19,7 +19,7 @@ const QUALIFIED_STAGES: ReadonlySet<unknown> = new Set([
   'disqualified',
 ]);
 
-/** Baton's API requests in the org's request log: its client name (Sforce-Call-Options), CometD and OAuth aside. */
+/** Baton's API requests in the org's request log: its client name (Sforce-Call-Options), OAuth aside. */
 export function batonOrgCalls(state: SalesforceState, orgId: string): LoggedRequest[] {
   return state.requests
     .all()
@@ -27,7 +27,6 @@ export function batonOrgCalls(state: SalesforceState, orgId: string): LoggedRequ
       (r) =>
         r.client === SF_CLIENT_NAME &&
         (r.orgId === undefined || r.orgId === orgId) &&
-        !r.path.startsWith('/cometd') &&
         !r.path.startsWith('/services/oauth2'),
     );
 }

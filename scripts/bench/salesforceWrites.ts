@@ -1,10 +1,7 @@
 // Salesforce write efficiency: API calls Baton makes per 1,000 leads in the sandbox org against the minimum the
 // API allows (one SOQL read and one sObject Collections update per 200 leads), on the same kind of scenario as
 // HubSpot's: N demo requests arriving through web-to-lead, picked up from change events, scored and written back.
-import { z } from 'zod';
-import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
-import { replayCheckpointOf } from '../../src/crm/salesforce/changeFeed.ts';
-import { readCheckpoint } from '../../src/store/checkpoints.ts';
+import { channelsBehind } from '../demo/changeEventsStored.ts';
 import { pendingEffects } from '../../src/store/effects.ts';
 import type { BatonUnderTest } from './batonUnderTest.ts';
 
@@ -15,11 +12,9 @@ export interface SalesforceWriteFigures {
   sfMinCallsPerKLeads: number;
 }
 
-/** REST calls (not OAuth, not CometD); reconciliation's window queries belong to its ticks, not to these leads. */
+/** REST calls (not OAuth); reconciliation's window queries belong to its ticks, not to these leads. */
 const isWorkCall = (r: { path: string; query: string }) =>
-  r.path.startsWith('/services/data/') &&
-  !r.path.includes('/cometd') &&
-  !decodeURIComponent(r.query).includes('SystemModstamp');
+  r.path.startsWith('/services/data/') && !decodeURIComponent(r.query).includes('SystemModstamp');
 
 async function quiet(b: BatonUnderTest, tenantId: string, timeoutMs = 300_000): Promise<void> {
   const org = b.running.sandboxOrg?.org.org;
@@ -27,18 +22,7 @@ async function quiet(b: BatonUnderTest, tenantId: string, timeoutMs = 300_000): 
   const until = Date.now() + timeoutMs;
   let calm = 0;
   while (Date.now() < until) {
-    let behind = 0;
-    for (const channel of CHANGE_CHANNELS) {
-      const published = org?.changeEvents.events(channel).at(-1)?.replayId ?? null;
-      if (published === null) continue;
-      const stored = await readCheckpoint(
-        db,
-        tenantId,
-        replayCheckpointOf(channel),
-        z.object({ replayId: z.number() }),
-      );
-      if ((stored?.replayId ?? -1) < published) behind++;
-    }
+    const behind = org ? (await channelsBehind(db, tenantId, org)).length : 0;
     const inbox = await db
       .selectFrom('inbox')
       .select('id')

@@ -7,6 +7,7 @@ import { readCheckpoint, writeCheckpoint } from '../store/checkpoints.ts';
 import type { Executor } from '../store/executor.ts';
 import { ledgerForPeriod } from '../store/ledger.ts';
 import { listTenants } from '../store/tenants.ts';
+import { topicProblems } from './changeCaptureHealth.ts';
 
 const DAY = 86_400_000;
 const REJECT_PERIOD_DAYS = 30;
@@ -47,6 +48,8 @@ export async function currentAlerts(db: Executor, now: Date): Promise<Alert[]> {
         },
         breaches: { last24h, dailyAverageBefore: (breachRows.length - last24h) / 7 },
         apiBudgetUsed: api ? api.used / api.max : null,
+        changeCapture: (await topicProblems(db, t.id)).map((p) => ({ ...p, since: new Date(p.since) })),
+        now,
       }),
     );
   }

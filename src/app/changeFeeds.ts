@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import { readCheckpoint } from '../store/checkpoints.ts';
 import type { Executor } from '../store/executor.ts';
 import { recordSync } from '../store/syncLog.ts';
+import { recordTopicFlowing, recordTopicProblem } from './changeCaptureHealth.ts';
 import { listTenants } from '../store/tenants.ts';
 import { z } from 'zod';
 import type { ChangeIngest } from './ingestChanges.ts';
@@ -20,6 +21,7 @@ export class ChangeFeeds {
     ingest: ChangeIngest;
     enqueue: Enqueue;
     log: Logger;
+    now: () => Date;
   }) {
     this.db = deps.db;
     for (const provider of deps.providers) {
@@ -31,7 +33,7 @@ export class ChangeFeeds {
         gap: async (tenantId) => {
           await forTenant(deps, JOBS.reconcile, tenantId);
         },
-        problem: async (tenantId, problem) => {
+        problem: async (tenantId, problem, standing) => {
           await recordSync(deps.db, [
             {
               tenantId,
@@ -41,6 +43,20 @@ export class ChangeFeeds {
               status: 'error',
               errorKind: 'change_capture',
               message: `${problem} (the five-minute reconciliation still reads what changed)`,
+            },
+          ]);
+          if (standing) await recordTopicProblem(deps.db, tenantId, { ...standing, problem }, deps.now());
+        },
+        flowing: async (tenantId, topic) => {
+          if (!(await recordTopicFlowing(deps.db, tenantId, topic))) return;
+          await recordSync(deps.db, [
+            {
+              tenantId,
+              direction: 'inbound',
+              operation: 'change capture',
+              recordIds: [],
+              status: 'ok',
+              message: `${topic}: subscribed again, change events flow`,
             },
           ]);
         },
@@ -56,13 +72,13 @@ export class ChangeFeeds {
       const feed = this.feeds.get(t.crm);
       if (!feed) continue;
       if (t.status === 'disconnected') feed.stop(t.id);
-      else if (!feed.isRunning(t.id)) await feed.start(t.id);
+      else if (!feed.isRunning(t.id)) await feed.start(t);
     }
   }
 
   /** After a (re)connect: subscribe afresh (a new grant, maybe a new instance). */
-  async restart(tenant: { id: string; crm: string }): Promise<void> {
-    await this.feeds.get(tenant.crm)?.start(tenant.id);
+  async restart(tenant: { id: string; crm: string; externalId: string }): Promise<void> {
+    await this.feeds.get(tenant.crm)?.start(tenant);
   }
 
   stop(tenant: { id: string; crm: string }): void {

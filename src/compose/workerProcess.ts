@@ -73,6 +73,7 @@ export async function startWorker(
           ingest: o.ingest,
           enqueue: o.deps.enqueue,
           log: o.deps.log,
+          now: () => o.deps.clock.now(),
         })
       : null;
   let stopScheduler = () => {};

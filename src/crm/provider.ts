@@ -101,13 +101,26 @@ export interface ChangeSink {
   deliver(tenantId: string, delivery: FeedDelivery, position: { key: string; value: unknown }): Promise<void>;
   /** Changes may have been lost upstream: re-read what changed recently. */
   gap(tenantId: string, why: string): Promise<void>;
-  /** The feed cannot get (some of) its changes, in words ops can act on (the sync log shows it). */
-  problem(tenantId: string, problem: string): Promise<void>;
+  /**
+   * The feed cannot get (some of) its changes, in words ops can act on (the sync log shows it). `standing`: a topic
+   * stopped until it answers again (the Tenants page and alerts show it).
+   */
+  problem(
+    tenantId: string,
+    problem: string,
+    standing?: { topic: string; kind: FeedProblemKind },
+  ): Promise<void>;
+  /** The topic answers again: its standing problem, if any, is over. */
+  flowing(tenantId: string, topic: string): Promise<void>;
 }
+
+/** Why a topic stopped: the CRM refuses it, the account's event delivery allocation is used up, or it keeps failing. */
+export type FeedProblemKind = 'refused' | 'delivery_limit' | 'failing';
 
 /** Changes Baton's worker subscribes to (Salesforce Change Data Capture), one subscription per tenant. */
 export interface ChangeFeed {
-  start(tenantId: string): Promise<void>;
+  /** Subscribes the tenant's account (its CRM id: the Salesforce org id). */
+  start(tenant: { id: string; externalId: string }): Promise<void>;
   stop(tenantId: string): void;
   isRunning(tenantId: string): boolean;
   /** Resolves once the tenant's subscription has answered its first subscribe (tests, sandbox mode). */

@@ -6,7 +6,8 @@ export type AlertKind =
   | 'sla_breach_jump'
   | 'tenant_disconnected'
   | 'tenant_refresh_failing'
-  | 'api_budget_low';
+  | 'api_budget_low'
+  | 'change_capture_stopped';
 
 export interface Alert {
   kind: AlertKind;
@@ -25,7 +26,18 @@ export interface AlertInputs {
   breaches: { last24h: number; dailyAverageBefore: number };
   /** Share of the CRM's request budget used (0–1), null when the CRM publishes none. */
   apiBudgetUsed: number | null;
+  /** Change feed topics stopped, since when, and why. */
+  changeCapture: Array<{
+    topic: string;
+    kind: 'refused' | 'delivery_limit' | 'failing';
+    since: Date;
+    problem: string;
+  }>;
+  now: Date;
 }
+
+/** A topic stopped this long is told (a refusal or repeated failure); shorter blips heal by themselves. */
+export const CHANGE_CAPTURE_ALERT_AFTER_MS = 15 * 60_000;
 
 /** Fewer hand-overs than this make a rate too noisy to alert on. */
 export const MIN_HANDOVERS_FOR_REJECT_ALERT = 20;
@@ -77,6 +89,18 @@ export function alertsFor(i: AlertInputs): Alert[] {
       severity: i.apiBudgetUsed >= 0.98 ? 'critical' : 'warning',
       key: `${i.tenantId}:api_budget`,
       message: `${i.tenantName}: ${pct(i.apiBudgetUsed)} of the CRM's API budget is used; Baton slows down before it runs out.`,
+    });
+  }
+  for (const c of i.changeCapture) {
+    // The delivery allocation is told at once: every subscriber of the org is cut off until usage falls.
+    const lasting = i.now.getTime() - c.since.getTime() >= CHANGE_CAPTURE_ALERT_AFTER_MS;
+    if (c.kind !== 'delivery_limit' && !lasting) continue;
+    alerts.push({
+      kind: 'change_capture_stopped',
+      tenantId: i.tenantId,
+      severity: c.kind === 'delivery_limit' ? 'critical' : 'warning',
+      key: `${i.tenantId}:change_capture:${c.topic}:${c.kind}`,
+      message: `${i.tenantName}: change events on ${c.topic} stopped since ${c.since.toISOString()} (${c.problem}). The five-minute reconciliation reads what changed meanwhile.`,
     });
   }
   return alerts;

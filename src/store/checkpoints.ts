@@ -33,6 +33,32 @@ export async function writeCheckpoint(
     .execute();
 }
 
-export async function deleteCheckpoint(db: Executor, tenantId: string, name: string): Promise<void> {
-  await db.deleteFrom('checkpoints').where('tenant_id', '=', tenantId).where('name', '=', name).execute();
+/** True when there was one to delete. */
+export async function deleteCheckpoint(db: Executor, tenantId: string, name: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('checkpoints')
+    .where('tenant_id', '=', tenantId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Every checkpoint of a tenant whose name starts with `prefix`, validated; rows that do not parse are left out. */
+export async function readCheckpointsNamed<T extends z.ZodType>(
+  db: Executor,
+  tenantId: string,
+  prefix: string,
+  schema: T,
+): Promise<Array<{ name: string; value: z.output<T> }>> {
+  const rows = await db
+    .selectFrom('checkpoints')
+    .select(['name', 'value'])
+    .where('tenant_id', '=', tenantId)
+    .where('name', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .orderBy('name')
+    .execute();
+  return rows.flatMap((r) => {
+    const parsed = schema.safeParse(r.value);
+    return parsed.success ? [{ name: r.name, value: parsed.data as z.output<T> }] : [];
+  });
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../src/web/ops/console/client/apiTypes.ts';
 import { acceptIntoInbox } from '../../src/store/inbox.ts';
 import { listTenants } from '../../src/store/tenants.ts';
+import { recordTopicFlowing, recordTopicProblem } from '../../src/app/changeCaptureHealth.ts';
 import { drainInbox } from '../../src/worker/drainInbox.ts';
 import { hotLead } from '../support/sandboxLeads.ts';
 import { launchChromium, pageReady, screenshot } from './support/chromium.ts';
@@ -234,6 +235,29 @@ describe('the ops console in a browser', () => {
       /connected[\s\S]*API budget[\s\S]*of 110 in the last 10 s/,
     );
     await screenshot(page, '07-tenants');
+
+    // A Salesforce topic the org refuses stands on its card, with the fix, until it flows again.
+    const org = (await listTenants(s.h.running.workerDeps.db)).find((t) => t.crm === 'salesforce');
+    if (!org) throw new Error('the scenario connects a Salesforce org');
+    const problem =
+      'the connected user may not subscribe to TaskChangeEvent (task and event change events need "View All Data")';
+    await recordTopicProblem(
+      s.h.running.workerDeps.db,
+      org.id,
+      { topic: '/data/TaskChangeEvent', problem, kind: 'refused' },
+      s.h.now(),
+    );
+    await open('/ops/tenants');
+    const capture = page.getByRole('region', { name: 'Change capture' });
+    await expect(capture.textContent()).resolves.toContain(`TaskChangeEvent stopped: ${problem}`);
+    await expect(capture.textContent()).resolves.toMatch(/Fix: Give the connected user the permission/);
+    await capture.scrollIntoViewIfNeeded();
+    await screenshot(page, '07a-tenants-change-capture-refused');
+    await recordTopicFlowing(s.h.running.workerDeps.db, org.id, '/data/TaskChangeEvent');
+    await open('/ops/tenants');
+    await expect(page.getByRole('region', { name: 'Change capture' }).textContent()).resolves.toContain(
+      'flowing',
+    );
 
     await open('/ops/sla');
     const board = await api<SlaBoard>(`/ops/api/sla-board?tenantId=${s.tenantId}`);

@@ -1,5 +1,5 @@
-// The core loop on Salesforce, end to end against the sandbox org on a manual clock: change events over CometD
-// (replay positions stored with the events) → inbox → decisions → sObject Collections writes; a rep's
+// The core loop on Salesforce, end to end against the sandbox org on a manual clock: change events over the Pub/Sub
+// API (replay positions stored with the events) → inbox → decisions → sObject Collections writes; a rep's
 // quick-action return; the SLA sweep; a lost change event caught by reconciliation; Baton's own writes not
 // processed again; restarts, expired replay positions and expired sessions.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import { SF_FIELDS, SF_RETURN_REFUSAL, SF_RETURN_REQUEST } from '../../src/crm/s
 import { acceptIntoInbox } from '../../src/store/inbox.ts';
 import { deadEffects } from '../../src/store/opsQueries.ts';
 import { isOwnChange } from '../../src/crm/salesforce/changeEvents.ts';
+import { currentAlerts } from '../../src/app/alerts.ts';
+import { TOPIC_PROBLEM_FIX, topicProblems } from '../../src/app/changeCaptureHealth.ts';
 import { startBaton, type BatonHarness } from '../support/batonHarness.ts';
 import { demoRequest } from '../support/sandboxLeads.ts';
 
@@ -504,7 +506,7 @@ describe('the core loop on Salesforce', () => {
         operation: 'change capture',
         status: 'error',
         message: expect.stringMatching(
-          /^\/data\/TaskChangeEvent: subscribe failed .*does not exist.*reconciliation/,
+          /^\/data\/TaskChangeEvent: TaskChangeEvent is not available: select Task for Change Data Capture.*reconciliation/,
         ),
       },
     ]);
@@ -517,6 +519,72 @@ describe('the core loop on Salesforce', () => {
     expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
   });
 
+  it('a topic the connected user may not read (task changes need View All Data) stands on the Tenants page until granted', async () => {
+    h = await startBaton({
+      at: MONDAY_9AM,
+      crm: 'salesforce',
+      salesforceSandbox: { cdc: { subscribeDenied: ['Task'] } },
+    });
+    const t = await h.tenant();
+    await h.running.changeFeeds?.subscribed(t.id);
+    const db = h.running.database.db;
+    await expect
+      .poll(async () => (await topicProblems(db, t.id)).map((p) => [p.topic, p.kind]))
+      .toEqual([['/data/TaskChangeEvent', 'refused']]);
+    const [problem] = await topicProblems(db, t.id);
+    expect(problem?.problem).toMatch(/may not subscribe to TaskChangeEvent .*View All Data/);
+    expect(TOPIC_PROBLEM_FIX.refused).toMatch(/View All Data/);
+    // Lead changes still arrive as events meanwhile.
+    const id = demoRequest(h, 16);
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).toBe('assigned');
+
+    // The admin grants the permission: the next attempt (5 s after the first refusal) subscribes, the problem ends.
+    h.org.sandbox.setCdc({ subscribeDenied: [] });
+    await expect.poll(async () => (await topicProblems(db, t.id)).length, { timeout: 15_000 }).toBe(0);
+    const lines = await db
+      .selectFrom('sync_log')
+      .select(['status', 'message'])
+      .where('tenant_id', '=', t.id)
+      .where('operation', '=', 'change capture')
+      .orderBy('id')
+      .execute();
+    expect(lines.at(-1)).toEqual({
+      status: 'ok',
+      message: '/data/TaskChangeEvent: subscribed again, change events flow',
+    });
+  });
+
+  it('the org’s event delivery allocation used up: an alert at once, the reconciliation carries the changes meanwhile', async () => {
+    h = await startBaton({
+      at: MONDAY_9AM,
+      crm: 'salesforce',
+      salesforceSandbox: { cdc: { deliveryAllocation: 2 } },
+    });
+    const t = await h.tenant();
+    await h.running.changeFeeds?.subscribed(t.id);
+    const db = h.running.database.db;
+    const first = demoRequest(h, 17); // a create and Baton's own write-back: the allocation is used up
+    const second = demoRequest(h, 18);
+    await expect
+      .poll(async () => (await topicProblems(db, t.id)).map((p) => p.kind), { timeout: 5_000 })
+      .toContain('delivery_limit');
+    const alerts = await currentAlerts(db, h.now());
+    expect(alerts).toContainEqual(
+      expect.objectContaining({
+        kind: 'change_capture_stopped',
+        severity: 'critical',
+        message: expect.stringMatching(/event delivery allocation .*used up/),
+      }),
+    );
+    // Baton stays away (an hour) instead of asking again at once: the stream stays closed.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.org.sandbox.pubSubStreams()).toBeLessThan(3);
+    await h.reconcile();
+    await h.settle();
+    for (const id of [first, second]) expect(lead(h, id)[SF_FIELDS.stage]).toBe('assigned');
+  });
+
   it('an expired session: change capture refreshes the token and subscribes again', async () => {
     h = await startBaton({
       at: MONDAY_9AM,
@@ -526,7 +594,7 @@ describe('the core loop on Salesforce', () => {
     const id = demoRequest(h, 9);
     await h.settle();
     h.advance(3 * HOUR); // past the 2-hour session timeout
-    h.org.sandbox.dropCometdClients();
+    h.org.sandbox.dropPubSubStreams();
     quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
     await h.settle();
     expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');

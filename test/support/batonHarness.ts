@@ -9,10 +9,7 @@ import { startSandboxMode, type SandboxRunning } from '../../sandbox/mode/startS
 import type { HubSpotSandboxOptions } from '../../sandbox/hubspot/options.ts';
 import type { PortalSetUp } from '../../sandbox/mode/sandboxPortal.ts';
 import type { SalesforceSandboxOptions } from '../../sandbox/salesforce/options.ts';
-import { CHANGE_CHANNELS } from '../../src/crm/salesforce/changeEvents.ts';
-import { replayCheckpointOf } from '../../src/crm/salesforce/changeFeed.ts';
-import { readCheckpoint } from '../../src/store/checkpoints.ts';
-import { z } from 'zod';
+import { channelsBehind } from '../../scripts/demo/changeEventsStored.ts';
 import { pendingEffects } from '../../src/store/effects.ts';
 import { loadLead } from '../../src/store/leads.ts';
 import { ledgerOfLead } from '../../src/store/ledger.ts';
@@ -106,19 +103,7 @@ export async function startBaton(
     const deadline = Date.now() + 5_000;
     for (;;) {
       await capture.settled();
-      let behind = 0;
-      for (const channel of CHANGE_CHANNELS) {
-        const published = org.org.org.changeEvents.events(channel).at(-1)?.replayId ?? null;
-        if (published === null) continue;
-        const stored = await readCheckpoint(
-          deps.db,
-          tenantId,
-          replayCheckpointOf(channel),
-          z.object({ replayId: z.number() }),
-        );
-        // -1: subscribed for new events only (after a gap); what it will get is not known in advance.
-        if (stored?.replayId !== -1 && (stored?.replayId ?? -1) < published) behind++;
-      }
+      const behind = (await channelsBehind(deps.db, tenantId, org.org.org)).length;
       if (behind === 0) return;
       if (Date.now() > deadline) throw new Error('change events were not stored in time');
       await new Promise((r) => setTimeout(r, 10));

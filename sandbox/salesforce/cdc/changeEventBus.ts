@@ -24,8 +24,12 @@ export interface CdcOptions {
   maxRetained: number;
   /** What subscribing with a replayId older than the retained events gets (see report). */
   staleReplay: 'error' | 'gap';
-  /** How long a CometD /meta/connect is held open when there is nothing to deliver. */
-  connectTimeoutMs: number;
+  /** How long an idle Subscribe stream waits before an empty keepalive FetchResponse (Salesforce: within 270 s). */
+  keepaliveMs: number;
+  /** Events delivered to subscribers per rolling 24 hours, counted per subscriber (cdc_allocations). */
+  deliveryAllocation: number;
+  /** Entities whose change events the connected user may not subscribe to (e.g. Task without View All Data). */
+  subscribeDenied: string[];
 }
 
 export interface PublishedEvent {
@@ -85,7 +89,7 @@ export class ChangeEventBus {
       // One draw per event whatever the rate, so a seed loses the same events in every run.
       const lost = random.next() < rate;
       if (lost) {
-        this.dropped.push(changeEventMessage(change, info, i + 1, 0, this.deps.fieldOf));
+        this.dropped.push(changeEventMessage(change, info, i + 1, this.deps.fieldOf));
         return;
       }
       const replayId = ++this.lastReplayId;
@@ -94,7 +98,7 @@ export class ChangeEventBus {
         entity: change.type,
         channel: channelOf(change.type),
         publishedAt: commit.commitTimestamp,
-        message: changeEventMessage(change, info, i + 1, replayId, this.deps.fieldOf),
+        message: changeEventMessage(change, info, i + 1, this.deps.fieldOf),
       };
       this.retained.push(event);
       for (const l of this.listeners) l(event);
@@ -112,7 +116,7 @@ export class ChangeEventBus {
       entity,
       channel: channelOf(entity),
       publishedAt: commit.commitTimestamp,
-      message: fieldConversionMessage(entity, keyPrefix, info, replayId),
+      message: fieldConversionMessage(entity, keyPrefix, info),
     };
     this.retained.push(event);
     for (const l of this.listeners) l(event);
@@ -133,6 +137,11 @@ export class ChangeEventBus {
       cut++;
     }
     if (cut > 0) this.retained = this.retained.slice(cut);
+  }
+
+  /** The replayId of the newest event published (0 before any), retained or not. */
+  latestReplayId(): number {
+    return this.lastReplayId;
   }
 
   /** Retained events, oldest first (optionally of one channel). */
@@ -158,7 +167,7 @@ export class ChangeEventBus {
       entity,
       channel,
       publishedAt: this.deps.now(),
-      message: gapOverflowMessage(entity, purged, this.deps.now(), this.commitNumber),
+      message: gapOverflowMessage(entity, this.deps.now(), this.commitNumber),
     };
     return { kind: 'gap', gap, events: after };
   }

@@ -1,7 +1,7 @@
-// Change events in the shape CometD subscribers receive them: {schema, payload: {ChangeEventHeader, ...fields},
-// event: {replayId}}. Creates carry every non-null field, updates only the changed ones (plus
-// LastModifiedDate), deletes only the header. The lead's Name is a compound field ({FirstName, LastName, ...}).
-import { createHash } from 'node:crypto';
+// Change events as the org's bus holds them: {payload: {ChangeEventHeader, ...fields}} with field names in the
+// header (the Pub/Sub transport turns them into Avro and field bitmaps, see pubsub/changeEventEncoding.ts).
+// Creates carry every non-null field, updates only the changed ones (plus LastModifiedDate), deletes only the
+// header. The lead's Name is a compound field ({FirstName, LastName, ...}).
 import type { FieldSpec, FieldValue } from '../model/fieldSpec.ts';
 import { eventValue } from '../model/fieldValues.ts';
 import type { CommittedChange } from '../state/transaction.ts';
@@ -24,9 +24,7 @@ export interface ChangeEventHeader {
 }
 
 export interface CdcMessage {
-  schema: string;
   payload: { ChangeEventHeader: ChangeEventHeader } & Record<string, unknown>;
-  event: { replayId: number };
 }
 
 export interface CommitInfo {
@@ -39,12 +37,10 @@ export interface CommitInfo {
 
 /** Not in change events: the id travels in recordIds; IsDeleted and SystemModstamp are left out. */
 const NOT_IN_EVENTS = new Set(['Id', 'IsDeleted', 'SystemModstamp']);
-const NAME_PARTS = new Set(['Salutation', 'FirstName', 'LastName']);
-const hasCompoundName = (entity: string): boolean => entity === 'Lead' || entity === 'User';
-
-/** A stable schema id per entity, like the opaque ids Salesforce sends. */
-export const schemaIdOf = (entity: string): string =>
-  createHash('sha256').update(`${entity}ChangeEvent`).digest('base64url').slice(0, 22);
+/** The parts of the compound Name, in the order of its Avro record. */
+export const NAME_PARTS = ['Salutation', 'FirstName', 'LastName'] as const;
+const isNamePart = (n: string): boolean => (NAME_PARTS as readonly string[]).includes(n);
+export const hasCompoundName = (entity: string): boolean => entity === 'Lead' || entity === 'User';
 
 export const channelOf = (entity: string): string => `/data/${entity}ChangeEvent`;
 
@@ -53,7 +49,7 @@ type FieldOf = (entity: string, name: string) => FieldSpec | undefined;
 function body(
   change: CommittedChange,
   fieldOf: FieldOf,
-): { fields: Record<string, unknown>; changed: string[] } {
+): { fields: Record<string, unknown>; changed: string[]; nulled: string[] } {
   const compound = hasCompoundName(change.type);
   const names =
     change.changeType === 'UPDATE'
@@ -61,35 +57,32 @@ function body(
       : Object.keys(change.values).filter((k) => (change.values[k] ?? null) !== null);
   const fields: Record<string, unknown> = {};
   const changed: string[] = [];
+  const nulled: string[] = [];
   const name: Record<string, FieldValue> = {};
   for (const n of names) {
     const f = fieldOf(change.type, n);
     if (!f || NOT_IN_EVENTS.has(n) || (compound && n === 'Name')) continue;
     const value = eventValue(f, change.values[n] ?? null);
-    if (compound && NAME_PARTS.has(n)) {
-      name[n] = value;
-      changed.push(`Name.${n}`);
-    } else {
-      fields[n] = value;
-      changed.push(n);
-    }
+    const path = compound && isNamePart(n) ? `Name.${n}` : n;
+    if (path === n) fields[n] = value;
+    else name[n] = value;
+    changed.push(path);
+    if (value === null) nulled.push(path);
   }
   if (Object.keys(name).length > 0) fields.Name = name;
-  return { fields, changed };
+  return { fields, changed, nulled };
 }
 
 export function changeEventMessage(
   change: CommittedChange,
   commit: CommitInfo,
   sequenceNumber: number,
-  replayId: number,
   fieldOf: FieldOf,
 ): CdcMessage {
   const isUpdate = change.changeType === 'UPDATE';
-  const { fields, changed } =
-    change.changeType === 'DELETE' ? { fields: {}, changed: [] } : body(change, fieldOf);
+  const { fields, changed, nulled } =
+    change.changeType === 'DELETE' ? { fields: {}, changed: [], nulled: [] } : body(change, fieldOf);
   return {
-    schema: schemaIdOf(change.type),
     payload: {
       ChangeEventHeader: {
         entityName: change.type,
@@ -103,11 +96,12 @@ export function changeEventMessage(
         commitUser: commit.commitUser,
         changedFields: isUpdate ? changed : [],
         diffFields: [],
-        nulledFields: [],
+        // "The fields that were set to null" (CDC guide, cdc_event_fields_header): listed for updates only, as
+        // changedFields is; a create's empty fields are not set to null (the guide does not say; chosen).
+        nulledFields: isUpdate ? nulled : [],
       },
       ...fields,
     },
-    event: { replayId },
   };
 }
 
@@ -119,10 +113,8 @@ function headerOnlyMessage(
     'recordIds' | 'changeType' | 'changeOrigin' | 'transactionKey' | 'commitUser'
   >,
   commit: { commitTimestamp: number; commitNumber: number },
-  replayId: number,
 ): CdcMessage {
   return {
-    schema: schemaIdOf(entity),
     payload: {
       ChangeEventHeader: {
         entityName: entity,
@@ -135,22 +127,15 @@ function headerOnlyMessage(
         nulledFields: [],
       },
     },
-    event: { replayId },
   };
 }
 
 /** What a subscriber gets instead of events it can no longer have: re-read the data. */
-export function gapOverflowMessage(
-  entity: string,
-  replayId: number,
-  now: number,
-  commitNumber: number,
-): CdcMessage {
+export function gapOverflowMessage(entity: string, now: number, commitNumber: number): CdcMessage {
   return headerOnlyMessage(
     entity,
     { recordIds: [], changeType: 'GAP_OVERFLOW', changeOrigin: '', transactionKey: '', commitUser: '' },
     { commitTimestamp: now, commitNumber },
-    replayId,
   );
 }
 
@@ -160,12 +145,7 @@ export function gapOverflowMessage(
  * record fields"; recordIds holds the object's three-character key prefix followed by "*" (e.g. "001*"). The guide
  * does not say which changeType or changedFields such an event carries: UPDATE with none listed here.
  */
-export function fieldConversionMessage(
-  entity: string,
-  keyPrefix: string,
-  commit: CommitInfo,
-  replayId: number,
-): CdcMessage {
+export function fieldConversionMessage(entity: string, keyPrefix: string, commit: CommitInfo): CdcMessage {
   return headerOnlyMessage(
     entity,
     {
@@ -176,6 +156,5 @@ export function fieldConversionMessage(
       commitUser: commit.commitUser,
     },
     commit,
-    replayId,
   );
 }

@@ -1,5 +1,5 @@
-// Bearer tokens on every REST call (jsforce sends "Authorization: Bearer <token>"; CometD clients send
-// "OAuth <token>"): an unknown, revoked or timed-out session is 401 INVALID_SESSION_ID, which jsforce answers
+// Bearer tokens on every REST call (jsforce sends "Authorization: Bearer <token>"; the older "OAuth <token>"
+// form is accepted too): an unknown, revoked or timed-out session is 401 INVALID_SESSION_ID, which jsforce answers
 // by refreshing the token and retrying.
 import type { Request, RequestHandler } from 'express';
 import { sessionExpired } from '../salesforceErrors.ts';

@@ -1,9 +1,7 @@
 // The express app serving Salesforce's paths (built without listening, so it can be mounted elsewhere): the
-// login server's OAuth endpoints and identity URLs, the versioned REST API and the CometD endpoint.
+// login server's OAuth endpoints and identity URLs and the versioned REST API. Change Data Capture is served over
+// the Pub/Sub API, a gRPC server of its own (pubsub/pubsubServer.ts).
 import express, { Router, type Express } from 'express';
-import type { CdcOptions } from '../cdc/changeEventBus.ts';
-import { cometdRoutes } from '../cdc/cometdRoute.ts';
-import type { CometdSessions } from '../cdc/cometdSessions.ts';
 import type { SalesforceState } from '../state/salesforceState.ts';
 import { countApiUsage } from './apiUsageMiddleware.ts';
 import { authenticate } from './authenticate.ts';
@@ -24,10 +22,8 @@ import { resolveVersion, versionResources, versionsRoute } from './routes/versio
 
 export interface AppDeps {
   state: SalesforceState;
-  sessions: CometdSessions;
   faults: () => FaultInjector;
   oauth: () => OAuthOptions;
-  cdc: () => CdcOptions;
   onInternalError: (err: unknown) => void;
 }
 
@@ -60,7 +56,6 @@ export function createSandboxApp(deps: AppDeps): Express {
   app.use(logRequests(deps.state));
   app.use('/services/oauth2', oauthRoutes(deps.state, deps.oauth));
   app.use('/id', identityRoutes(deps.state));
-  app.use('/cometd', cometdRoutes(deps.state, deps.sessions, deps.cdc));
   app.use('/services/data', versionsRoute());
   app.use('/services/data/:version', restApi(deps));
   app.use(unknownRoute);

@@ -11,6 +11,7 @@ import {
 } from '../createSalesforceSandbox.ts';
 import type { SalesforceSandboxOptions } from '../options.ts';
 import type { Org } from '../state/org.ts';
+import { PubSubTestClient, type PubSubSession } from './streaming.ts';
 
 export interface ConnectionOptions {
   accessToken?: string;
@@ -28,6 +29,8 @@ export interface Harness {
   org: Org;
   oauth2(): OAuth2;
   connection(opts?: ConnectionOptions): Connection;
+  /** A Pub/Sub API client of the sandbox's gRPC server, with the org's session (or another). */
+  pubSub(session?: Partial<PubSubSession>): PubSubTestClient;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startHarness(
   const sandbox = createSalesforceSandbox({ clock, ...options });
   const running = await sandbox.listen();
   const setup = bootstrapOrg(sandbox.state, bootstrap);
+  const clients: PubSubTestClient[] = [];
   const oauth2 = (): OAuth2 =>
     new OAuth2({
       loginUrl: running.baseUrl,
@@ -65,7 +69,20 @@ export async function startHarness(
         ...(client !== null && { callOptions: { client } }),
       });
     },
-    close: () => sandbox.close(),
+    pubSub: (session = {}) => {
+      const client = new PubSubTestClient(running.pubSubUrl, {
+        accessToken: setup.accessToken,
+        instanceUrl: running.baseUrl,
+        orgId: setup.org.id,
+        ...session,
+      });
+      clients.push(client);
+      return client;
+    },
+    close: async () => {
+      for (const c of clients.splice(0)) c.close();
+      await sandbox.close();
+    },
   };
 }
 

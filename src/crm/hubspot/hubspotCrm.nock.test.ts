@@ -1,5 +1,6 @@
 // The HubSpot adapter against recorded response shapes (nock): batching, retries, 429 policies, partial
 // failures, lists, search windows, the two-step lifecycle move, and the call log.
+import '../../../test/support/nockFirst.ts';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../domain/policy/schema.ts';

@@ -1,6 +1,7 @@
 // The adapter reading contacts' Lead records (HubSpot's Leads object) against recorded response shapes: the
 // associations read, the batch read with stage history (≤ 50 per request), the open record's owner, outreach as a
 // touch, a disqualification in HubSpot's words; a portal without the Leads object; unmapped reasons in provisioning.
+import '../../../test/support/nockFirst.ts';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../domain/policy/schema.ts';

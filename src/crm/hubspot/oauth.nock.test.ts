@@ -1,6 +1,7 @@
 // HubSpot OAuth on the date-versioned endpoints, against recorded shapes: exactly the form bodies HubSpot's spec
 // describes, what each answer means (a dead grant disconnects the tenant, HubSpot failing is retried later), and no
 // call to the v1 endpoints HubSpot switches off on 2027-02-16.
+import '../../../test/support/nockFirst.ts';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrmError } from '../port.ts';

@@ -14,11 +14,11 @@ const COMMIT = Date.parse('2026-11-22T10:15:30.000Z');
 const UI_ORIGIN = 'com/salesforce/api/soap/62.0;client=SfdcInternalAPI/';
 const BATON_ORIGIN = 'com/salesforce/api/rest/62.0;client=Baton';
 
-/** A message as CometD delivers it on /data/<Entity>ChangeEvent (the shape in reference §2.2). */
+/** A message as the Pub/Sub decoder hands it over (reference §2.2, bitmaps already decoded to names). */
 function message(
   header: Partial<ChangeEventMessage['payload']['ChangeEventHeader']> & { entityName: string },
   fields: Record<string, unknown> = {},
-  replayId = 1201,
+  replayId = 'r1201',
 ): unknown {
   return {
     schema: 'IeRuaY6cbI_HsV8Rv1Mc5g',
@@ -54,7 +54,7 @@ describe('Salesforce change events', () => {
       }),
     );
     expect(out).toEqual({
-      replayId: 1201,
+      replayId: 'r1201',
       reread: false,
       changes: [
         {
@@ -118,7 +118,7 @@ describe('Salesforce change events', () => {
 
   it("drops Baton's own writes (client=Baton), but not a client whose name only starts with Baton", () => {
     const own = map(message({ entityName: 'Lead', changeOrigin: BATON_ORIGIN }));
-    expect(own).toEqual({ replayId: 1201, changes: [], reread: false });
+    expect(own).toEqual({ replayId: 'r1201', changes: [], reread: false });
     const other = map(
       message({ entityName: 'Lead', changeOrigin: 'com/salesforce/api/rest/62.0;client=BatonX' }),
     );
@@ -145,7 +145,7 @@ describe('Salesforce change events', () => {
       ),
     );
     expect(out).toEqual({
-      replayId: 1201,
+      replayId: 'r1201',
       reread: false,
       changes: [
         {
@@ -180,14 +180,14 @@ describe('Salesforce change events', () => {
         { WhoId: '003xx000004TmiQAAS' },
       ),
     );
-    expect(onContact).toEqual({ replayId: 1201, changes: [], reread: false });
+    expect(onContact).toEqual({ replayId: 'r1201', changes: [], reread: false });
     const deleted = map(
       message(
         { entityName: 'Task', changeType: 'DELETE', recordIds: ['00Txx000000TaskAAA'] },
         { WhoId: '00Qxx0000001AAAEA2' },
       ),
     );
-    expect(deleted).toEqual({ replayId: 1201, changes: [], reread: false });
+    expect(deleted).toEqual({ replayId: 'r1201', changes: [], reread: false });
   });
 
   it('asks for a re-read when a Task UPDATE does not carry WhoId (it only does when WhoId changed)', () => {
@@ -199,7 +199,7 @@ describe('Salesforce change events', () => {
         changedFields: ['Status'],
       }),
     );
-    expect(out).toEqual({ replayId: 1201, changes: [], reread: true });
+    expect(out).toEqual({ replayId: 'r1201', changes: [], reread: true });
     const nullWho = map(
       message({ entityName: 'Task', changeType: 'UPDATE', changedFields: ['Status'] }, { WhoId: null }),
     );
@@ -216,16 +216,16 @@ describe('Salesforce change events', () => {
         transactionKey: '',
       }),
     );
-    expect(out).toEqual({ replayId: 1201, changes: [], reread: true });
+    expect(out).toEqual({ replayId: 'r1201', changes: [], reread: true });
   });
 
   it('asks for a re-read, never an id, when recordIds is a wildcard (a field type conversion: "00Q*")', () => {
     for (const entityName of ['Lead', 'Task']) {
       const prefix = entityName === 'Lead' ? '00Q' : '00T';
       const out = map(
-        message({ entityName, recordIds: [`${prefix}*`], changedFields: [], changeOrigin: '' }, {}, 1300),
+        message({ entityName, recordIds: [`${prefix}*`], changedFields: [], changeOrigin: '' }, {}, 'r1300'),
       );
-      expect(out).toEqual({ replayId: 1300, changes: [], reread: true });
+      expect(out).toEqual({ replayId: 'r1300', changes: [], reread: true });
     }
   });
 
@@ -240,50 +240,50 @@ describe('Salesforce change events', () => {
           changedFields: [],
         },
         {},
-        5001,
+        'r5001',
       ),
     );
-    expect(out.replayId).toBe(5001);
+    expect(out.replayId).toBe('r5001');
     expect(out.reread).toBe(false);
     expect(out.changes.map((c) => [c.dedupeKey, c.change.kind, c.change.leadId])).toEqual([
-      ['sf:Lead:5001:00Qxx0000001AAAEA2', 'changed', '00Qxx0000001AAAEA2'],
-      ['sf:Lead:5001:00Qxx0000001BBBEA2', 'changed', '00Qxx0000001BBBEA2'],
+      ['sf:Lead:r5001:00Qxx0000001AAAEA2', 'changed', '00Qxx0000001AAAEA2'],
+      ['sf:Lead:r5001:00Qxx0000001BBBEA2', 'changed', '00Qxx0000001BBBEA2'],
     ]);
     const gapDelete = map(
-      message({ entityName: 'Lead', changeType: 'GAP_DELETE', changedFields: [] }, {}, 5002),
+      message({ entityName: 'Lead', changeType: 'GAP_DELETE', changedFields: [] }, {}, 'r5002'),
     );
     expect(gapDelete.changes[0]).toMatchObject({
-      dedupeKey: 'sf:Lead:5002:00Qxx0000001AAAEA2',
+      dedupeKey: 'sf:Lead:r5002:00Qxx0000001AAAEA2',
       change: { kind: 'deleted' },
     });
   });
 
   it('a redelivery of the same transaction has the same dedupe key; another transaction does not', () => {
-    const first = map(message({ entityName: 'Lead' }, {}, 1201));
-    const redelivered = map(message({ entityName: 'Lead' }, {}, 1202));
+    const first = map(message({ entityName: 'Lead' }, {}, 'r1201'));
+    const redelivered = map(message({ entityName: 'Lead' }, {}, 'r1202'));
     const next = map(
-      message({ entityName: 'Lead', transactionKey: 'ffff0000-1111-2222-3333-444455556666' }, {}, 1203),
+      message({ entityName: 'Lead', transactionKey: 'ffff0000-1111-2222-3333-444455556666' }, {}, 'r1203'),
     );
     expect(redelivered.changes[0]?.dedupeKey).toBe(first.changes[0]?.dedupeKey);
     expect(next.changes[0]?.dedupeKey).not.toBe(first.changes[0]?.dedupeKey);
     // Without a transaction key the replayId keeps events apart.
-    const noKey = map(message({ entityName: 'Lead', transactionKey: '' }, {}, 1300));
-    expect(noKey.changes[0]?.dedupeKey).toBe('sf:Lead:1300:00Qxx0000001AAAEA2');
+    const noKey = map(message({ entityName: 'Lead', transactionKey: '' }, {}, 'r1300'));
+    expect(noKey.changes[0]?.dedupeKey).toBe('sf:Lead:r1300:00Qxx0000001AAAEA2');
   });
 
   it('ignores entities Baton does not subscribe to', () => {
     const out = map(message({ entityName: 'Contact', recordIds: ['003xx000004TmiQAAS'] }));
-    expect(out).toEqual({ replayId: 1201, changes: [], reread: false });
+    expect(out).toEqual({ replayId: 'r1201', changes: [], reread: false });
   });
 
   it('the schema refuses malformed messages', () => {
     const ok = message({ entityName: 'Lead' });
     expect(changeEventMessageSchema.safeParse(ok).success).toBe(true);
     const bad: Array<[string, unknown]> = [
-      ['no payload', { event: { replayId: 1 } }],
+      ['no payload', { event: { replayId: 'r1' } }],
       ['no event', { payload: (ok as { payload: unknown }).payload }],
-      ['replayId as a string', { ...(ok as object), event: { replayId: '1' } }],
-      ['no header', { payload: {}, event: { replayId: 1 } }],
+      ['replayId as a number', { ...(ok as object), event: { replayId: 1 } }],
+      ['no header', { payload: {}, event: { replayId: 'r1' } }],
       ['empty entity', message({ entityName: '' })],
       ['recordIds not a list', message({ entityName: 'Lead', recordIds: '00Q' as never })],
       [

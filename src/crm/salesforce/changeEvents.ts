@@ -1,11 +1,12 @@
-// Change Data Capture messages (Lead, Task, Event) → the CRM-neutral changes the worker consumes. Baton's own
+// Change Data Capture messages (Lead, Task, Event), as pubsub/changeEventDecoder.ts reads them from the Pub/Sub API,
+// → the CRM-neutral changes the worker consumes. Baton's own
 // writes carry `client=Baton` in changeOrigin and are dropped; a task or event names its lead in WhoId; GAP events
 // say "re-read": the records they name, or everything recent when they name none; so does a wildcard in recordIds.
 import { z } from 'zod';
 import type { InboundChange } from '../inboundChange.ts';
 import { SF_CLIENT_NAME } from './batonFields.ts';
 
-/** The channels Baton subscribes to, one replay position each. */
+/** The topics Baton subscribes to, one replay position each. */
 export const CHANGE_CHANNELS = [
   '/data/LeadChangeEvent',
   '/data/TaskChangeEvent',
@@ -25,12 +26,13 @@ const headerSchema = z.object({
 
 export const changeEventMessageSchema = z.object({
   payload: z.looseObject({ ChangeEventHeader: headerSchema, WhoId: z.string().nullable().optional() }),
-  event: z.object({ replayId: z.number().int() }),
+  event: z.object({ replayId: z.string().min(1).max(200) }),
 });
 export type ChangeEventMessage = z.infer<typeof changeEventMessageSchema>;
 
 export interface MappedChangeEvent {
-  replayId: number;
+  /** The event's opaque replay id (base64). */
+  replayId: string;
   /** Each change with the key that makes a redelivery (same transaction, same record) a duplicate. */
   changes: Array<{ dedupeKey: string; change: InboundChange }>;
   /** Events were lost upstream or the record is unknown: re-read recently modified leads. */

@@ -1,7 +1,7 @@
-// Change capture for every connected Salesforce org: one change stream per org (crm/salesforce/changeStream.ts),
-// resumed from the replay position the sink stored, each event handed to the sink together with its channel's new
-// replayId (stored in one transaction: a crash replays rather than loses), and a re-read asked for when Salesforce
-// says events were lost.
+// Change capture for every connected Salesforce org: one change stream per org over the Pub/Sub API
+// (crm/salesforce/changeStream.ts), resumed from the replay id the sink stored, each event handed to the sink
+// together with its topic's new replay id (stored in one transaction: a crash replays rather than loses), and a
+// re-read asked for when Salesforce says events were lost.
 import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
 import type { ChangeFeed, ChangeSink } from '../provider.ts';
@@ -9,12 +9,18 @@ import type { ChangeChannel } from './changeEvents.ts';
 import { SalesforceChangeStream, type ChangeStreamDeps } from './changeStream.ts';
 import type { SalesforceOrgs } from './orgs.ts';
 
-/** Where a channel's replay position is kept (per tenant). */
-export const replayCheckpointOf = (channel: ChangeChannel) => `salesforce.replay:${channel}`;
-const replayPosition = z.object({ replayId: z.number().int() });
+/**
+ * Where a topic's replay id is kept (per tenant): base64 of the Pub/Sub API's opaque bytes, or null for "from the
+ * newest event" (after a gap). Positions the CometD transport stored under another key are not read: a numeric
+ * CometD replayId is not documented to be a Pub/Sub replay id, so a first Pub/Sub subscription starts from the
+ * newest event and the reconciliation after connecting covers the switch.
+ */
+export const replayCheckpointOf = (channel: ChangeChannel) => `salesforce.pubsub:${channel}`;
+const replayPosition = z.object({ replayId: z.string().min(1).max(200).nullable() });
 
 export interface SalesforceFeedOptions {
   restartDelayMs?: number;
+  idleTimeoutMs?: number;
   channels?: ChangeStreamDeps['channels'];
 }
 
@@ -22,14 +28,22 @@ export class SalesforceChangeFeed implements ChangeFeed {
   private readonly orgs: SalesforceOrgs;
   private readonly sink: ChangeSink;
   private readonly log: Logger;
+  private readonly pubSubUrl: string;
   private readonly options: SalesforceFeedOptions;
   private readonly streams = new Map<string, SalesforceChangeStream>();
   private readonly subscribing = new Map<string, Promise<void>>();
 
-  constructor(orgs: SalesforceOrgs, sink: ChangeSink, log: Logger, options: SalesforceFeedOptions = {}) {
+  constructor(
+    orgs: SalesforceOrgs,
+    sink: ChangeSink,
+    log: Logger,
+    pubSubUrl: string,
+    options: SalesforceFeedOptions = {},
+  ) {
     this.orgs = orgs;
     this.sink = sink;
     this.log = log;
+    this.pubSubUrl = pubSubUrl;
     this.options = options;
   }
 
@@ -37,7 +51,8 @@ export class SalesforceChangeFeed implements ChangeFeed {
     return this.streams.has(tenantId);
   }
 
-  async start(tenantId: string): Promise<void> {
+  async start(tenant: { id: string; externalId: string }): Promise<void> {
+    const tenantId = tenant.id;
     this.stop(tenantId);
     const log = this.log.child({ tenantId, component: 'salesforce-cdc' });
     let session;
@@ -50,36 +65,47 @@ export class SalesforceChangeFeed implements ChangeFeed {
     const { tokens } = session;
     const sink = this.sink;
     const stream = new SalesforceChangeStream({
+      pubSubUrl: this.pubSubUrl,
       instanceUrl: session.instanceUrl,
+      orgId: tenant.externalId,
       accessToken: () => tokens.accessToken(),
       refreshAccessToken: () => tokens.refreshNow(),
       replayFrom: async (channel) => {
         const stored = replayPosition.safeParse(await sink.position(tenantId, replayCheckpointOf(channel)));
         return stored.success ? stored.data.replayId : null;
       },
-      persist: (channel, event) =>
+      persist: (channel, replayId, event) =>
         sink.deliver(
           tenantId,
           {
             source: 'salesforce.cdc',
             operation: `change event ${channel.replace('/data/', '')}`,
-            changes: event.changes,
-            ignored: event.changes.length === 0 && !event.reread ? 1 : 0,
+            changes: event?.changes ?? [],
+            // Baton's own writes coming back (a keepalive's or a gap's new position is no notification).
+            ignored: event && event.changes.length === 0 && !event.reread ? 1 : 0,
           },
-          { key: replayCheckpointOf(channel), value: { replayId: event.replayId } },
+          { key: replayCheckpointOf(channel), value: { replayId } },
         ),
       onGap: async (channel, why) => {
         log.warn({ channel, why }, 'change events may be missing: reconciling now');
         await sink.gap(tenantId, why);
       },
-      onProblem: (channel, problem, err) => {
+      onProblem: (channel, problem, err, kind) => {
         log.warn({ channel, err }, problem);
-        const detail = err instanceof Error ? `: ${err.message}` : '';
-        void sink.problem(tenantId, `${channel}: ${problem}${detail}`).catch((e: unknown) => {
+        const detail = err instanceof Error && !('code' in err) ? `: ${err.message}` : '';
+        const standing = kind && { topic: channel, kind };
+        void sink.problem(tenantId, `${channel}: ${problem}${detail}`, standing).catch((e: unknown) => {
           log.warn({ err: e }, 'could not record a change capture problem');
         });
       },
+      onFlowing: (channel) => {
+        log.info({ channel }, 'change capture flows again');
+        void sink.flowing(tenantId, channel).catch((e: unknown) => {
+          log.warn({ err: e }, 'could not record that change capture flows again');
+        });
+      },
       ...(this.options.restartDelayMs !== undefined && { restartDelayMs: this.options.restartDelayMs }),
+      ...(this.options.idleTimeoutMs !== undefined && { idleTimeoutMs: this.options.idleTimeoutMs }),
       ...(this.options.channels && { channels: this.options.channels }),
     });
     this.streams.set(tenantId, stream);

@@ -1,82 +1,133 @@
-// One org's Change Data Capture subscription: a CometD client per channel (jsforce streaming with the Replay
-// extension) that resumes after the last stored replayId, hands each event over in order, and starts again —
-// from what was stored, never from memory — after a session expiry (new token), a storage failure, or an
-// unusable replay position (then re-reading covers what the channel can no longer replay).
-import { Connection } from 'jsforce';
-import { StreamingExtension } from 'jsforce/lib/api/streaming.js';
-import { SF_API_VERSION } from './batonFields.ts';
+// One org's Change Data Capture over the Pub/Sub API: a Subscribe stream per topic that resumes after the last
+// stored replay id, asks for events only as fast as they are stored (flow control, num_requested), hands each
+// event over in order, and starts again — from what was stored, never from memory — after a stream error, a
+// silent stream, a refused session (new token) or a storage failure. Errors are told apart by the Pub/Sub API's
+// error code (Pub/Sub API guide, "Handle Errors" and "Retry Long-Lived RPC Calls After an Error Occurs").
+import type { FeedProblemKind } from '../provider.ts';
+import { mapChangeEvent, CHANGE_CHANNELS } from './changeEvents.ts';
+import type { ChangeChannel, MappedChangeEvent } from './changeEvents.ts';
+import { ChangeEventDecoder, replayIdText, UnreadableEvent } from './pubsub/changeEventDecoder.ts';
 import {
-  CHANGE_CHANNELS,
-  changeEventMessageSchema,
-  mapChangeEvent,
-  type ChangeChannel,
-  type MappedChangeEvent,
-} from './changeEvents.ts';
+  fetchResponseSchema,
+  grpc,
+  grpcStatusOf,
+  MAX_NUM_REQUESTED,
+  PubSubClient,
+  pubSubErrorCode,
+  type FetchRequest,
+  type FetchResponse,
+} from './pubsub/pubSubClient.ts';
 
-/** Replay only new events (no stored position yet). */
-export const REPLAY_NEW = -1;
+/** Error codes of the Pub/Sub API this stream acts on (Pub/Sub API guide, "Handle Errors"; CDC allocations). */
+export const PUBSUB_ERRORS = {
+  auth: 'sfdc.platform.eventbus.grpc.service.auth.error',
+  replayCorrupted: 'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted',
+  deliveryLimit: 'sfdc.platform.eventbus.grpc.subscription.limit.exceeded',
+} as const;
 
 export interface ChangeStreamDeps {
+  /** Salesforce's Pub/Sub endpoint (https://api.pubsub.salesforce.com:7443) or the sandbox org's. */
+  pubSubUrl: string;
   instanceUrl: string;
+  orgId: string;
   accessToken(): Promise<string>;
   /** The session was refused: a new access token, refreshed now. */
   refreshAccessToken(): Promise<string>;
-  /** The replayId stored for the channel, or null. */
-  replayFrom(channel: ChangeChannel): Promise<number | null>;
-  /** Keeps what one event says together with its replayId (one transaction), or throws. */
-  persist(channel: ChangeChannel, event: MappedChangeEvent): Promise<void>;
-  /** Events may have been missed (replay position too old or unknown): re-read recent changes. */
+  /** The replay id stored for the topic (base64), or null: subscribe from the tip of the stream. */
+  replayFrom(channel: ChangeChannel): Promise<string | null>;
+  /** Keeps what one event says together with the topic's new replay id (one transaction), or throws. */
+  persist(channel: ChangeChannel, replayId: string | null, event: MappedChangeEvent | null): Promise<void>;
+  /** Events may have been missed (replay position too old, unreadable event): re-read recent changes. */
   onGap(channel: ChangeChannel, why: string): Promise<void>;
-  onProblem(channel: ChangeChannel, problem: string, error?: unknown): void;
+  /** `standing`: the topic stopped for this reason until it answers again. */
+  onProblem(channel: ChangeChannel, problem: string, error?: unknown, standing?: FeedProblemKind): void;
+  /** The topic answers again after a standing problem. */
+  onFlowing(channel: ChangeChannel): void;
   /** Wait before subscribing again after a failure (default 5 s), doubled after each failure in a row. */
   restartDelayMs?: number;
   /** The longest wait between attempts (default 30 minutes). */
   maxRestartDelayMs?: number;
+  /** How long to stay away once the org's event delivery allocation is used up (default 1 hour). */
+  deliveryLimitWaitMs?: number;
+  /** A stream silent this long is dead: Salesforce sends a keepalive within 270 s (proto, FetchResponse). */
+  idleTimeoutMs?: number;
+  /** Events asked for at a time (at most 100). */
+  batchSize?: number;
   channels?: readonly ChangeChannel[];
-}
-
-interface FayeClient {
-  subscribe(channel: string, listener: (message: unknown) => void): PromiseLike<unknown>;
-  disconnect(): void;
 }
 
 /**
  * How long to wait before the `failures`-th subscribe in a row: the base, doubled each time, at most `maxMs` — a
- * channel the org refuses (missing permission, channel not selected, delivery allocation used up) is not asked every
- * few seconds forever; the reconciliation poll covers it meanwhile.
+ * topic the org refuses (missing permission, not selected for CDC) is not asked every few seconds forever; the
+ * reconciliation poll covers it meanwhile.
  */
 export const restartWait = (failures: number, baseMs: number, maxMs: number): number =>
   Math.min(baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30), maxMs);
 
-const replayIdInvalid = /replayId .* (was )?invalid|invalid replay/i;
-const authRefused = /^40[13]::/;
+const topicOf = (channel: ChangeChannel): string => channel.replace('/data/', '');
+
+/** What a stream's end means, and what to do about it. */
+type Restart = { refreshFirst: boolean; delayMs?: number; kind: FeedProblemKind };
+
+interface Subscription {
+  generation: number;
+  call: grpc.ClientDuplexStream<FetchRequest, unknown>;
+  /** Events asked for and not received yet. */
+  outstanding: number;
+  idle: NodeJS.Timeout | null;
+  lastStored: string | null;
+}
 
 export class SalesforceChangeStream {
   private readonly deps: ChangeStreamDeps;
-  private readonly clients = new Map<ChangeChannel, FayeClient>();
+  private readonly client: PubSubClient;
+  private readonly decoder: ChangeEventDecoder;
+  private readonly subscriptions = new Map<ChangeChannel, Subscription>();
+  /** What each topic received, stored in order — kept past its stream's end, so a new stream starts after it. */
   private readonly chains = new Map<ChangeChannel, Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  /** Bumped on every restart of a channel: events from an older client are ignored. */
   private readonly generation = new Map<ChangeChannel, number>();
-  /** Failed subscribes in a row per channel: a channel the org keeps refusing is asked ever less often. */
+  /** Failed subscribes in a row per topic: a topic the org keeps refusing is asked ever less often. */
   private readonly failures = new Map<ChangeChannel, number>();
+  /** Resolved when a topic's first subscribe answered (a response) or failed. */
+  private readonly answered = new Map<ChangeChannel, () => void>();
+  /** Topics with a standing problem, told as flowing at their next response. */
+  private readonly troubled = new Set<ChangeChannel>();
+  private refreshNext = false;
   private stopped = false;
 
   constructor(deps: ChangeStreamDeps) {
     this.deps = deps;
+    this.client = new PubSubClient(deps.pubSubUrl, async () => {
+      const refresh = this.refreshNext;
+      this.refreshNext = false;
+      const accessToken = refresh ? await deps.refreshAccessToken() : await deps.accessToken();
+      return { accessToken, instanceUrl: deps.instanceUrl, orgId: deps.orgId };
+    });
+    this.decoder = new ChangeEventDecoder((schemaId) => this.client.schemaJson(schemaId));
   }
 
-  /** Subscribes every channel; resolves when each has answered its subscribe (or failed and scheduled a retry). */
+  /** Subscribes every topic; resolves when each has answered (a first response) or failed and scheduled a retry. */
   async start(): Promise<void> {
-    await Promise.all((this.deps.channels ?? CHANGE_CHANNELS).map((c) => this.subscribe(c, false)));
+    await Promise.all(
+      (this.deps.channels ?? CHANGE_CHANNELS).map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            this.answered.set(c, resolve);
+            void this.subscribe(c, false);
+          }),
+      ),
+    );
   }
 
   stop(): void {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    for (const client of this.clients.values()) client.disconnect();
-    this.clients.clear();
+    for (const channel of [...this.subscriptions.keys()]) this.end(channel);
+    for (const resolve of this.answered.values()) resolve();
+    this.answered.clear();
+    this.client.close();
   }
 
   /** Resolves once everything received so far is stored. */
@@ -84,111 +135,242 @@ export class SalesforceChangeStream {
     await Promise.all([...this.chains.values()]);
   }
 
+  private markAnswered(channel: ChangeChannel): void {
+    this.answered.get(channel)?.();
+    this.answered.delete(channel);
+  }
+
+  /** Ends the topic's stream (if any); events still arriving from it are ignored. */
+  private end(channel: ChangeChannel): void {
+    this.generation.set(channel, (this.generation.get(channel) ?? 0) + 1);
+    const s = this.subscriptions.get(channel);
+    if (!s) return;
+    if (s.idle) clearTimeout(s.idle);
+    s.call.cancel();
+    this.subscriptions.delete(channel);
+  }
+
+  private current(channel: ChangeChannel, generation: number): boolean {
+    return !this.stopped && this.generation.get(channel) === generation;
+  }
+
   private async subscribe(channel: ChangeChannel, refreshFirst: boolean): Promise<void> {
     if (this.stopped) return;
-    const generation = (this.generation.get(channel) ?? 0) + 1;
-    this.generation.set(channel, generation);
-    this.clients.get(channel)?.disconnect();
-    this.clients.delete(channel);
-    let token: string;
-    let replayId: number;
+    this.end(channel);
+    const generation = this.generation.get(channel) ?? 0;
+    if (refreshFirst) this.refreshNext = true;
+    let replayId: string | null;
+    let call: grpc.ClientDuplexStream<FetchRequest, unknown>;
     try {
-      token = refreshFirst ? await this.deps.refreshAccessToken() : await this.deps.accessToken();
-      replayId = (await this.deps.replayFrom(channel)) ?? REPLAY_NEW;
-    } catch (error) {
-      this.deps.onProblem(channel, 'cannot start the subscription', error);
-      this.restartLater(channel, false);
-      return;
-    }
-    if (this.stopped) return;
-    const conn = new Connection({
-      instanceUrl: this.deps.instanceUrl,
-      accessToken: token,
-      version: SF_API_VERSION,
-    });
-    const client = conn.streaming.createClient([
-      new StreamingExtension.Replay(channel, replayId),
-      new StreamingExtension.AuthFailure(() => {
-        if (this.generation.get(channel) !== generation) return;
-        this.deps.onProblem(channel, 'session refused: refreshing the token and subscribing again');
-        // At once after a working subscription (an expired session); with a growing wait if refusals repeat.
-        this.restartLater(channel, true, (this.failures.get(channel) ?? 0) === 0 ? 0 : undefined);
-      }),
-    ]) as unknown as FayeClient;
-    this.clients.set(channel, client);
-    try {
-      await client.subscribe(channel, (message) => {
-        if (this.generation.get(channel) !== generation) return;
-        const previous = this.chains.get(channel) ?? Promise.resolve();
-        this.chains.set(
-          channel,
-          previous.then(() => this.receive(channel, generation, message)),
-        );
-      });
-      this.failures.delete(channel);
-    } catch (error) {
-      if (this.generation.get(channel) !== generation) return;
-      const text = error instanceof Error ? error.message : String(error);
-      if (replayIdInvalid.test(text)) {
-        // Past the retention window: take new events from now on and re-read what was missed.
-        await this.gap(channel, `replay position ${replayId} is no longer available`);
-        this.restartLater(channel, false, 0);
-      } else if (authRefused.test(text)) {
-        this.deps.onProblem(channel, `subscribe refused (${text})`);
-        this.restartLater(channel, true);
-      } else {
-        this.deps.onProblem(channel, `subscribe failed (${text})`, error);
-        this.restartLater(channel, false);
+      // What the previous stream received is stored first: its position is where this one starts.
+      await this.chains.get(channel);
+      replayId = await this.deps.replayFrom(channel);
+      // GetTopic says whether this user may subscribe at all (TopicInfo.can_subscribe in the proto).
+      const topic = await this.client.topic(channel);
+      if (!this.current(channel, generation)) return;
+      if (!topic.canSubscribe) {
+        this.refused(channel, cannotSubscribe(channel), undefined, { refreshFirst: false, kind: 'refused' });
+        return;
       }
-    }
-  }
-
-  private async gap(channel: ChangeChannel, why: string): Promise<void> {
-    try {
-      await this.deps.onGap(channel, why);
-      await this.deps.persist(channel, { replayId: REPLAY_NEW, changes: [], reread: false });
+      call = await this.client.subscribe();
     } catch (error) {
-      this.deps.onProblem(channel, 'could not record the gap', error);
-    }
-  }
-
-  private async receive(channel: ChangeChannel, generation: number, message: unknown): Promise<void> {
-    if (this.generation.get(channel) !== generation || this.stopped) return;
-    const parsed = changeEventMessageSchema.safeParse(message);
-    if (!parsed.success) {
-      this.deps.onProblem(channel, `unreadable change event: ${parsed.error.issues[0]?.message ?? ''}`);
+      if (!this.current(channel, generation)) return;
+      const problem =
+        grpcStatusOf(error) === null ? 'cannot start the subscription' : describe(channel, error);
+      this.refused(channel, problem, error, this.restartFor(channel, error));
       return;
     }
-    const event = mapChangeEvent(parsed.data);
-    try {
-      await this.deps.persist(channel, event);
-      if (event.reread) await this.deps.onGap(channel, 'the change event asks for a re-read');
-    } catch (error) {
-      // Not stored: start again from the last stored position so this event is delivered again.
-      this.deps.onProblem(
-        channel,
-        'storing a change event failed; resubscribing from the stored position',
-        error,
-      );
+    if (!this.current(channel, generation)) {
+      call.cancel();
+      return;
+    }
+    const batch = Math.min(Math.max(this.deps.batchSize ?? MAX_NUM_REQUESTED, 1), MAX_NUM_REQUESTED);
+    const s: Subscription = { generation, call, outstanding: batch, idle: null, lastStored: replayId };
+    this.subscriptions.set(channel, s);
+    this.watchIdle(channel, s);
+    call.on('data', (raw: unknown) => this.received(channel, s, raw, batch));
+    call.on('error', (error: unknown) => {
+      if (!this.current(channel, generation)) return;
+      // This stream is over: nothing more from it (an 'end' after the error included) restarts anything.
       this.generation.set(channel, generation + 1);
-      this.clients.get(channel)?.disconnect();
-      this.clients.delete(channel);
-      this.restartLater(channel, false);
+      this.subscriptions.delete(channel);
+      if (s.idle) clearTimeout(s.idle);
+      void this.streamFailed(channel, error);
+    });
+    call.on('end', () => {
+      // A stream the server closes without an error status is restarted like a failed one.
+      if (!this.current(channel, generation)) return;
+      this.end(channel);
+      this.refused(channel, 'the stream ended', undefined, { refreshFirst: false, kind: 'failing' });
+    });
+    call.write({
+      topicName: channel,
+      numRequested: batch,
+      ...(replayId === null
+        ? { replayPreset: 'LATEST' }
+        : { replayPreset: 'CUSTOM', replayId: Buffer.from(replayId, 'base64') }),
+    });
+  }
+
+  private watchIdle(channel: ChangeChannel, s: Subscription): void {
+    if (s.idle) clearTimeout(s.idle);
+    const ms = this.deps.idleTimeoutMs ?? 330_000;
+    s.idle = setTimeout(() => {
+      if (!this.current(channel, s.generation)) return;
+      this.end(channel);
+      this.refused(channel, `no message for ${Math.round(ms / 1000)} s (keepalives stopped)`, undefined, {
+        refreshFirst: false,
+        delayMs: 0,
+        kind: 'failing',
+      });
+    }, ms);
+  }
+
+  private received(channel: ChangeChannel, s: Subscription, raw: unknown, batch: number): void {
+    if (!this.current(channel, s.generation)) return;
+    this.watchIdle(channel, s);
+    this.failures.delete(channel);
+    this.markAnswered(channel);
+    if (this.troubled.delete(channel)) this.deps.onFlowing(channel);
+    const parsed = fetchResponseSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.end(channel);
+      this.refused(channel, `unreadable response: ${parsed.error.issues[0]?.message ?? ''}`, undefined, {
+        refreshFirst: false,
+        kind: 'failing',
+      });
+      return;
+    }
+    const response = parsed.data;
+    s.outstanding = Math.max(0, s.outstanding - response.events.length);
+    const previous = this.chains.get(channel) ?? Promise.resolve();
+    this.chains.set(
+      channel,
+      previous.then(() => this.store(channel, s, response, batch)),
+    );
+  }
+
+  private async store(
+    channel: ChangeChannel,
+    s: Subscription,
+    response: FetchResponse,
+    batch: number,
+  ): Promise<void> {
+    try {
+      for (const consumed of response.events) {
+        if (!this.current(channel, s.generation)) return;
+        let event: MappedChangeEvent | null;
+        try {
+          event = mapChangeEvent(await this.decoder.decode(consumed));
+        } catch (error) {
+          if (!(error instanceof UnreadableEvent)) throw error;
+          // What it said is unknown: move past it and re-read what changed rather than stop the topic.
+          this.deps.onProblem(channel, `${error.message}; re-reading recent changes instead`);
+          await this.deps.persist(channel, replayIdText(consumed.replayId), null);
+          await this.deps.onGap(channel, 'an unreadable change event');
+          continue;
+        }
+        await this.deps.persist(channel, event.replayId, event);
+        s.lastStored = event.replayId;
+        if (event.reread) await this.deps.onGap(channel, 'the change event asks for a re-read');
+      }
+      if (!this.current(channel, s.generation)) return;
+      // A keepalive while Baton could take events means none are waiting: its latest replay id is a safe place to
+      // resume from (and the first one gives a fresh subscription a stored position at all).
+      const latest = response.latestReplayId.length > 0 ? replayIdText(response.latestReplayId) : null;
+      if (response.events.length === 0 && s.outstanding > 0 && latest && latest !== s.lastStored) {
+        await this.deps.persist(channel, latest, null);
+        s.lastStored = latest;
+      }
+      if (s.outstanding === 0) {
+        s.outstanding = batch;
+        s.call.write({ topicName: channel, numRequested: batch });
+      }
+    } catch (error) {
+      if (!this.current(channel, s.generation)) return;
+      // Not stored: start again from the last stored position so these events are delivered again.
+      this.end(channel);
+      this.refused(channel, 'storing a change event failed; resubscribing from the stored position', error, {
+        refreshFirst: false,
+        kind: 'failing',
+      });
     }
   }
 
-  /** Subscribes again later: after `delayMs`, or after a wait that doubles with each failure in a row (capped). */
-  private restartLater(channel: ChangeChannel, refreshFirst: boolean, delayMs?: number): void {
+  private async streamFailed(channel: ChangeChannel, error: unknown): Promise<void> {
+    const code = pubSubErrorCode(error);
+    if (code === PUBSUB_ERRORS.replayCorrupted) {
+      // Past the retention window (72 h): take new events from now on and re-read what was missed.
+      try {
+        await this.deps.onGap(channel, 'the stored replay position is no longer available');
+        await this.deps.persist(channel, null, null);
+      } catch (e) {
+        this.deps.onProblem(channel, 'could not record the gap', e);
+      }
+      this.refused(channel, 'replay position expired: resuming from the newest event', error, {
+        refreshFirst: false,
+        delayMs: 0,
+        kind: 'failing',
+      });
+      return;
+    }
+    this.refused(channel, describe(channel, error), error, this.restartFor(channel, error));
+  }
+
+  private restartFor(channel: ChangeChannel, error: unknown): Restart {
+    const code = pubSubErrorCode(error);
+    const status = grpcStatusOf(error);
+    if (code === PUBSUB_ERRORS.deliveryLimit)
+      return {
+        refreshFirst: false,
+        delayMs: this.deps.deliveryLimitWaitMs ?? 3_600_000,
+        kind: 'delivery_limit',
+      };
+    if (code === PUBSUB_ERRORS.auth || status === grpc.status.UNAUTHENTICATED) {
+      // At once after a working subscription (an expired session); with a growing wait if refusals repeat.
+      const first = (this.failures.get(channel) ?? 0) === 0;
+      return { refreshFirst: true, kind: 'failing', ...(first && { delayMs: 0 }) };
+    }
+    const refused = status === grpc.status.PERMISSION_DENIED || status === grpc.status.NOT_FOUND;
+    return { refreshFirst: false, kind: refused ? 'refused' : 'failing' };
+  }
+
+  /** Tells ops, then subscribes again later: after `delayMs`, or a wait that doubles with each failure in a row. */
+  private refused(channel: ChangeChannel, problem: string, error: unknown, restart: Restart): void {
+    this.deps.onProblem(channel, problem, error, restart.kind);
+    this.troubled.add(channel);
+    this.markAnswered(channel);
     if (this.stopped) return;
     const failures = (this.failures.get(channel) ?? 0) + 1;
     this.failures.set(channel, failures);
     const wait =
-      delayMs ??
+      restart.delayMs ??
       restartWait(failures, this.deps.restartDelayMs ?? 5_000, this.deps.maxRestartDelayMs ?? 1_800_000);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.subscribe(channel, refreshFirst);
+      void this.subscribe(channel, restart.refreshFirst);
     }, wait);
     this.timers.add(timer);
   }
+}
+
+const cannotSubscribe = (channel: ChangeChannel): string =>
+  channel === '/data/LeadChangeEvent'
+    ? `the connected user may not subscribe to ${topicOf(channel)} (it needs "View All" on leads)`
+    : `the connected user may not subscribe to ${topicOf(channel)} (task and event change events need "View All Data")`;
+
+/** A stream error in words ops can act on. */
+function describe(channel: ChangeChannel, error: unknown): string {
+  const code = pubSubErrorCode(error);
+  const status = grpcStatusOf(error);
+  const detail = (error as { details?: unknown } | null)?.details;
+  const said = typeof detail === 'string' && detail ? ` (${detail})` : '';
+  if (code === PUBSUB_ERRORS.deliveryLimit)
+    return `Salesforce's event delivery allocation for the org (rolling 24 hours) is used up${said}: subscribing again in an hour; events wait in Salesforce for 72 hours`;
+  if (code === PUBSUB_ERRORS.auth || status === grpc.status.UNAUTHENTICATED)
+    return 'session refused: refreshing the token and subscribing again';
+  if (status === grpc.status.PERMISSION_DENIED) return `${cannotSubscribe(channel)}${said}`;
+  if (status === grpc.status.NOT_FOUND)
+    return `${topicOf(channel)} is not available: select ${topicOf(channel).replace('ChangeEvent', '')} for Change Data Capture${said}`;
+  return `stream failed: ${status === null ? 'no status' : grpc.status[status]}${said}`;
 }

@@ -2,6 +2,7 @@
 // that matches the verifier, the scopes and the state; the code exchange sends the verifier and reads the org and
 // user from the identity URL; a missing refresh token and invalid_grant are refused as they should be; a refresh
 // keeps the rotated refresh token (or the old one when none is sent); a 5xx is passing, and revocation works.
+import '../../../test/support/nockFirst.ts';
 import { createHash } from 'node:crypto';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ const app: SalesforceApp = {
   clientId: '3MVG9-baton-client-id',
   clientSecret: 'baton-client-secret',
   loginUrl: LOGIN,
+  pubSubUrl: 'https://api.pubsub.salesforce.com:7443',
 };
 const NOW = new Date('2026-11-22T12:00:00Z');
 const REDIRECT = 'https://baton.example.com/salesforce/oauth/callback';

@@ -13,6 +13,8 @@ export interface SalesforceApp {
   clientSecret: string;
   /** https://login.salesforce.com (or test.salesforce.com, a My Domain, or the sandbox). */
   loginUrl: string;
+  /** Where change events are subscribed: https://api.pubsub.salesforce.com:7443, or the sandbox org's. */
+  pubSubUrl: string;
 }
 
 /** What Baton needs: the REST API and a refresh token. */

@@ -1,6 +1,7 @@
 // Per-org Salesforce connections: the spacing between calls as the day's API allocation runs out, no connection
 // without a stored instance URL, one adapter per org (a new one when the org moves instance), and the budget
 // from Sforce-Limit-Info slowing the org's limiter and reported (app/apiUsage.ts keeps it for ops).
+import '../../../test/support/nockFirst.ts';
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TokenVault } from '../accessTokens.ts';
@@ -43,7 +44,12 @@ const stored = (instanceUrl?: string): TokenSet => ({
   ...(instanceUrl && { instanceUrl }),
 });
 
-const APP = { clientId: 'c', clientSecret: 's', loginUrl: 'https://login.salesforce.com' };
+const APP = {
+  clientId: 'c',
+  clientSecret: 's',
+  loginUrl: 'https://login.salesforce.com',
+  pubSubUrl: 'https://api.pubsub.salesforce.com:7443',
+};
 
 function orgs(
   tokens: TokenSet | null,

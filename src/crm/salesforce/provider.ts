@@ -1,5 +1,5 @@
 // Salesforce behind Baton's provider interface: orgs connected through OAuth with PKCE, Leads as leads (the port),
-// changes subscribed from Change Data Capture, the org's daily API allocation watched.
+// changes subscribed from Change Data Capture over the Pub/Sub API, the org's daily API allocation watched.
 import type { Logger } from '../../logger.ts';
 import type { ChangeSink, CrmProvider } from '../provider.ts';
 import { SF_MARKETING_QUEUE } from './batonFields.ts';
@@ -28,7 +28,8 @@ export function salesforceProvider(
     waiting: (tenantId) => orgs.limiters.queued(tenantId),
     forget: (tenantId) => orgs.forget(tenantId),
     webhooks: null,
-    changeFeed: (sink: ChangeSink, log: Logger) => new SalesforceChangeFeed(orgs, sink, log, deps.feed),
+    changeFeed: (sink: ChangeSink, log: Logger) =>
+      new SalesforceChangeFeed(orgs, sink, log, app.pubSubUrl, deps.feed),
     stop: () => orgs.stop(),
   };
 }

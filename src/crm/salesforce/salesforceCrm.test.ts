@@ -4,6 +4,7 @@
 // campaign members (an existing member is success), REQUEST_LIMIT_EXCEEDED not retried, 5xx retried, a 401
 // refreshed once through the token manager with the rotated refresh token saved, the API budget from
 // Sforce-Limit-Info, and provisioning that reports what is missing instead of throwing.
+import '../../../test/support/nockFirst.ts';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPolicy, type Policy } from '../../domain/policy/schema.ts';
@@ -25,7 +26,12 @@ const NOW = new Date('2026-11-22T12:00:00Z');
 const TENANT = 'sf-00Dxx0000001gPLEAY';
 const QUEUE_ID = '00Gxx000000MktQEAS';
 const REP = '005xx000001SwiUAAS';
-const app: SalesforceApp = { clientId: '3MVG9-baton', clientSecret: 'secret', loginUrl: LOGIN };
+const app: SalesforceApp = {
+  clientId: '3MVG9-baton',
+  clientSecret: 'secret',
+  loginUrl: LOGIN,
+  pubSubUrl: 'https://api.pubsub.salesforce.com:7443',
+};
 const FAST = { general: { perWindow: 100_000, windowMs: 1000, maxConcurrent: 4 } };
 
 // ---- Salesforce's shapes -------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // Tenants and their connection health: CRM API usage against its limits, last webhook and poll, provisioning
-// problems, backfill progress and the effects still pending or dead.
+// problems, change feed topics that stopped, backfill progress and the effects still pending or dead.
 import { z } from 'zod';
 import { readCheckpoint } from '../../../store/checkpoints.ts';
 import { callsSince, effectCounts, lastInbound } from '../../../store/opsQueries.ts';
@@ -8,6 +8,7 @@ import { readBackfill } from '../../../worker/backfill.ts';
 import { RECONCILE_CHECKPOINT } from '../../../worker/reconcile.ts';
 import { PROVISIONING_CHECKPOINT } from '../../../app/connectCrm.ts';
 import { API_BUDGET_CHECKPOINT } from '../../../app/alerts.ts';
+import { TOPIC_PROBLEM_FIX, topicProblems } from '../../../app/changeCaptureHealth.ts';
 import type { OpsDeps } from './opsDeps.ts';
 
 const STATUS_LABEL = {
@@ -70,6 +71,11 @@ async function tenantView(deps: OpsDeps, t: Tenant, now: Date, counts: readonly 
     inbound: facts.inbound,
     lastPollAt: reconcile?.since ?? null,
     provisioningProblems: provisioning?.problems ?? [],
+    /** Change feed topics stopped until they answer again (Salesforce change events), with what fixes each. */
+    changeCapture: (await topicProblems(deps.db, t.id)).map((p) => ({
+      ...p,
+      fix: TOPIC_PROBLEM_FIX[p.kind],
+    })),
     backfill: await readBackfill(deps.db, t.id),
     effects: {
       pending: mine.find((c) => c.status === 'pending')?.n ?? 0,

@@ -42,6 +42,12 @@ function tenantTile(t: TenantView): HTMLElement {
           ? badge(`${t.provisioningProblems.length} problems`, 'bad')
           : 'complete',
       ),
+      t.inbound === 'change event'
+        ? fact(
+            'Change capture',
+            t.changeCapture.length > 0 ? badge(`${t.changeCapture.length} stopped`, 'bad') : 'flowing',
+          )
+        : null,
     ),
     el(
       'p',

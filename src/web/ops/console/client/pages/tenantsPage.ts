@@ -134,6 +134,30 @@ function provisioning(t: TenantView): HTMLElement {
   );
 }
 
+/** Salesforce change events, topic by topic: flowing, or stopped with why and what fixes it. */
+function changeCapture(t: TenantView): HTMLElement | null {
+  if (t.inbound !== 'change event') return null;
+  return el(
+    'section',
+    { class: 'panel', 'aria-label': 'Change capture' },
+    el('h3', {}, 'Change capture'),
+    t.changeCapture.length === 0
+      ? el('p', {}, statusBadge('ok', 'flowing'), ' Lead, task and event changes arrive as change events.')
+      : el(
+          'div',
+          { class: 'stack' },
+          ...t.changeCapture.map((p) =>
+            callout(
+              'bad',
+              `${p.topic.replace('/data/', '')} stopped: ${p.problem}`,
+              el('p', { class: 'hint' }, `Since ${formatTime(p.since)}, last tried ${formatTime(p.lastAt)}.`),
+              el('p', {}, el('span', { class: 'hint' }, 'Fix: '), p.fix),
+            ),
+          ),
+        ),
+  );
+}
+
 function tenantCard(t: TenantView): HTMLElement {
   return card(
     t.name,
@@ -143,7 +167,7 @@ function tenantCard(t: TenantView): HTMLElement {
       wide: true,
       testId: 'tenant-card',
     },
-    el('div', { class: 'panels' }, budget(t), sync(t), provisioning(t)),
+    el('div', { class: 'panels' }, budget(t), sync(t), provisioning(t), changeCapture(t)),
     t.status === 'connected'
       ? null
       : callout(

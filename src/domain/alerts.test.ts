@@ -1,0 +1,70 @@
+// Alerts for change capture that stopped: the delivery allocation at once, a refusal or repeated failure only
+// once it has lasted; one alert per topic and cause, its key stable while the condition lasts.
+import { describe, expect, it } from 'vitest';
+import { alertsFor, CHANGE_CAPTURE_ALERT_AFTER_MS, type AlertInputs } from './alerts.ts';
+
+const NOW = new Date('2026-11-23T15:00:00Z');
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+
+const base: AlertInputs = {
+  tenantId: 'salesforce-00D1',
+  tenantName: 'Globex',
+  status: 'connected',
+  rejectRate: { rate: null, target: 0.2, handedOver: 0, periodDays: 30 },
+  breaches: { last24h: 0, dailyAverageBefore: 0 },
+  apiBudgetUsed: null,
+  changeCapture: [],
+  now: NOW,
+};
+
+describe('change capture alerts', () => {
+  it('a healthy feed raises nothing', () => {
+    expect(alertsFor(base)).toEqual([]);
+  });
+
+  it('the event delivery allocation used up is critical at once', () => {
+    const alerts = alertsFor({
+      ...base,
+      changeCapture: [
+        {
+          topic: '/data/LeadChangeEvent',
+          kind: 'delivery_limit',
+          since: ago(1_000),
+          problem: 'allocation used up',
+        },
+      ],
+    });
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        kind: 'change_capture_stopped',
+        severity: 'critical',
+        key: 'salesforce-00D1:change_capture:/data/LeadChangeEvent:delivery_limit',
+      }),
+    ]);
+    expect(alerts[0]?.message).toMatch(/LeadChangeEvent stopped since .*allocation used up.*reconciliation/);
+  });
+
+  it('a refusal or failure is a warning once it has lasted 15 minutes, not before', () => {
+    const topic = (kind: 'refused' | 'failing', ms: number) => ({
+      topic: '/data/TaskChangeEvent',
+      kind,
+      since: ago(ms),
+      problem: 'needs View All Data',
+    });
+    expect(
+      alertsFor({ ...base, changeCapture: [topic('refused', CHANGE_CAPTURE_ALERT_AFTER_MS - 1)] }),
+    ).toEqual([]);
+    expect(alertsFor({ ...base, changeCapture: [topic('failing', 60_000)] })).toEqual([]);
+    const lasting = alertsFor({
+      ...base,
+      changeCapture: [
+        topic('refused', CHANGE_CAPTURE_ALERT_AFTER_MS),
+        topic('failing', 2 * CHANGE_CAPTURE_ALERT_AFTER_MS),
+      ],
+    });
+    expect(lasting.map((a) => [a.severity, a.key])).toEqual([
+      ['warning', 'salesforce-00D1:change_capture:/data/TaskChangeEvent:refused'],
+      ['warning', 'salesforce-00D1:change_capture:/data/TaskChangeEvent:failing'],
+    ]);
+  });
+});
