@@ -7,6 +7,7 @@ import type { FeedProblemKind } from '../provider.ts';
 import { mapChangeEvent, CHANGE_CHANNELS } from './changeEvents.ts';
 import type { ChangeChannel, MappedChangeEvent } from './changeEvents.ts';
 import { ChangeEventDecoder, replayIdText, UnreadableEvent } from './pubsub/changeEventDecoder.ts';
+import { cannotSubscribe, describeStreamError, PUBSUB_ERRORS } from './pubsub/streamErrors.ts';
 import {
   fetchResponseSchema,
   grpc,
@@ -17,13 +18,6 @@ import {
   type FetchRequest,
   type FetchResponse,
 } from './pubsub/pubSubClient.ts';
-
-/** Error codes of the Pub/Sub API this stream acts on (Pub/Sub API guide, "Handle Errors"; CDC allocations). */
-export const PUBSUB_ERRORS = {
-  auth: 'sfdc.platform.eventbus.grpc.service.auth.error',
-  replayCorrupted: 'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted',
-  deliveryLimit: 'sfdc.platform.eventbus.grpc.subscription.limit.exceeded',
-} as const;
 
 export interface ChangeStreamDeps {
   /** Salesforce's Pub/Sub endpoint (https://api.pubsub.salesforce.com:7443) or the sandbox org's. */
@@ -64,8 +58,6 @@ export interface ChangeStreamDeps {
 export const restartWait = (failures: number, baseMs: number, maxMs: number): number =>
   Math.min(baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30), maxMs);
 
-const topicOf = (channel: ChangeChannel): string => channel.replace('/data/', '');
-
 /** What a stream's end means, and what to do about it. */
 type Restart = { refreshFirst: boolean; delayMs?: number; kind: FeedProblemKind };
 
@@ -91,6 +83,8 @@ export class SalesforceChangeStream {
   private readonly failures = new Map<ChangeChannel, number>();
   /** Resolved when a topic's first subscribe answered (a response) or failed. */
   private readonly answered = new Map<ChangeChannel, () => void>();
+  /** What refused the topic's last attempt: a refused session twice in a row is not retried at once again. */
+  private readonly lastRefusal = new Map<ChangeChannel, 'auth' | 'other'>();
   /** Topics with a standing problem, told as flowing at their next response. */
   private readonly troubled = new Set<ChangeChannel>();
   private refreshNext = false;
@@ -176,7 +170,7 @@ export class SalesforceChangeStream {
     } catch (error) {
       if (!this.current(channel, generation)) return;
       const problem =
-        grpcStatusOf(error) === null ? 'cannot start the subscription' : describe(channel, error);
+        grpcStatusOf(error) === null ? 'cannot start the subscription' : describeStreamError(channel, error);
       this.refused(channel, problem, error, this.restartFor(channel, error));
       return;
     }
@@ -230,6 +224,7 @@ export class SalesforceChangeStream {
     if (!this.current(channel, s.generation)) return;
     this.watchIdle(channel, s);
     this.failures.delete(channel);
+    this.lastRefusal.delete(channel);
     this.markAnswered(channel);
     if (this.troubled.delete(channel)) this.deps.onFlowing(channel);
     const parsed = fetchResponseSchema.safeParse(raw);
@@ -314,7 +309,7 @@ export class SalesforceChangeStream {
       });
       return;
     }
-    this.refused(channel, describe(channel, error), error, this.restartFor(channel, error));
+    this.refused(channel, describeStreamError(channel, error), error, this.restartFor(channel, error));
   }
 
   private restartFor(channel: ChangeChannel, error: unknown): Restart {
@@ -327,10 +322,16 @@ export class SalesforceChangeStream {
         kind: 'delivery_limit',
       };
     if (code === PUBSUB_ERRORS.auth || status === grpc.status.UNAUTHENTICATED) {
-      // At once after a working subscription (an expired session); with a growing wait if refusals repeat.
-      const first = (this.failures.get(channel) ?? 0) === 0;
-      return { refreshFirst: true, kind: 'failing', ...(first && { delayMs: 0 }) };
+      // A new token at once, unless the last attempt was already refused with a fresh one: then a growing wait.
+      const again = this.lastRefusal.get(channel) === 'auth';
+      this.lastRefusal.set(channel, 'auth');
+      return { refreshFirst: true, kind: 'failing', ...(!again && { delayMs: 0 }) };
     }
+    this.lastRefusal.set(channel, 'other');
+    // A working stream reset (UNAVAILABLE: "Retry the Subscribe RPC call", handling-errors) is retried at once;
+    // failures in a row wait longer each time.
+    if (status === grpc.status.UNAVAILABLE && (this.failures.get(channel) ?? 0) === 0)
+      return { refreshFirst: false, kind: 'failing', delayMs: 0 };
     const refused = status === grpc.status.PERMISSION_DENIED || status === grpc.status.NOT_FOUND;
     return { refreshFirst: false, kind: refused ? 'refused' : 'failing' };
   }
@@ -352,25 +353,4 @@ export class SalesforceChangeStream {
     }, wait);
     this.timers.add(timer);
   }
-}
-
-const cannotSubscribe = (channel: ChangeChannel): string =>
-  channel === '/data/LeadChangeEvent'
-    ? `the connected user may not subscribe to ${topicOf(channel)} (it needs "View All" on leads)`
-    : `the connected user may not subscribe to ${topicOf(channel)} (task and event change events need "View All Data")`;
-
-/** A stream error in words ops can act on. */
-function describe(channel: ChangeChannel, error: unknown): string {
-  const code = pubSubErrorCode(error);
-  const status = grpcStatusOf(error);
-  const detail = (error as { details?: unknown } | null)?.details;
-  const said = typeof detail === 'string' && detail ? ` (${detail})` : '';
-  if (code === PUBSUB_ERRORS.deliveryLimit)
-    return `Salesforce's event delivery allocation for the org (rolling 24 hours) is used up${said}: subscribing again in an hour; events wait in Salesforce for 72 hours`;
-  if (code === PUBSUB_ERRORS.auth || status === grpc.status.UNAUTHENTICATED)
-    return 'session refused: refreshing the token and subscribing again';
-  if (status === grpc.status.PERMISSION_DENIED) return `${cannotSubscribe(channel)}${said}`;
-  if (status === grpc.status.NOT_FOUND)
-    return `${topicOf(channel)} is not available: select ${topicOf(channel).replace('ChangeEvent', '')} for Change Data Capture${said}`;
-  return `stream failed: ${status === null ? 'no status' : grpc.status[status]}${said}`;
 }
