@@ -302,6 +302,31 @@ describe('change data capture over the Pub/Sub API', () => {
     expect(Object.values(s.received[0]?.fields ?? {}).every((v) => v === null)).toBe(true);
   });
 
+  it('sends identical updates of several leads in one transaction as one event listing every record id', async () => {
+    await start();
+    const a = h.org.createLead({ LastName: 'A', Company: 'C' }).id;
+    const b = h.org.createLead({ LastName: 'B', Company: 'C' }).id;
+    const c = h.org.createLead({ LastName: 'C', Company: 'C' }).id;
+    const s = await subscribed({ topic: LEADS });
+    // One sObject Collections call is one transaction: two leads get the same stage, the third another one.
+    const saved = await h
+      .connection({ client: null })
+      .sobject('Lead')
+      .update(
+        [
+          { Id: a, [SF_FIELDS.stage]: 'assigned' },
+          { Id: b, [SF_FIELDS.stage]: 'assigned' },
+          { Id: c, [SF_FIELDS.stage]: 'recycled' },
+        ],
+        { allOrNone: true },
+      );
+    expect(saved.map((r) => r.success)).toEqual([true, true, true]);
+    await eventually(() => s.received.length === 2);
+    expect(s.received.map((e) => e.header.recordIds)).toEqual([[a, b], [c]]);
+    expect(s.received.map((e) => e.header.sequenceNumber)).toEqual([1, 2]);
+    expect(new Set(s.received.map((e) => e.header.transactionKey)).size).toBe(1);
+  });
+
   it('never delivers lost events', async () => {
     await start({ faults: { changeEventDropRate: 1 } });
     const s = await subscribed({ topic: LEADS });

@@ -22,6 +22,8 @@ export interface BatonEnv {
     apiBaseUrl: string;
     authorizeUrl: string;
   };
+  /** Baton's connected app in the sandbox org, when the world has one. */
+  salesforce?: { clientId: string; clientSecret: string; loginUrl: string; pubSubUrl: string };
   publicUrl: string;
   opsToken: string;
   /** base64 of 32 bytes */
@@ -89,6 +91,12 @@ export class BatonProcess {
         HUBSPOT_API_BASE_URL: e.hubspot.apiBaseUrl,
         HUBSPOT_AUTHORIZE_URL: e.hubspot.authorizeUrl,
         ...(e.crmTimeoutMs !== undefined && { BATON_CRM_TIMEOUT_MS: String(e.crmTimeoutMs) }),
+        ...(e.salesforce && {
+          SALESFORCE_CLIENT_ID: e.salesforce.clientId,
+          SALESFORCE_CLIENT_SECRET: e.salesforce.clientSecret,
+          SALESFORCE_LOGIN_URL: e.salesforce.loginUrl,
+          SALESFORCE_PUBSUB_URL: e.salesforce.pubSubUrl,
+        }),
         ...('url' in e.database
           ? { DATABASE_URL: e.database.url }
           : { PGLITE_DATA_DIR: e.database.pgliteDir }),

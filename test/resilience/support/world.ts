@@ -1,5 +1,5 @@
 // One resilience set-up: the sandbox HubSpot portal in the test process (real clock, signed webhooks, optional
-// faults), a fresh database (a PGlite folder or a PostgreSQL database of its own on the server), and Baton as
+// faults) — and, when asked, the sandbox Salesforce org with its Pub/Sub API — a fresh database (a PGlite folder or a PostgreSQL database of its own on the server), and Baton as
 // child processes — one `all`, or separate web and worker processes behind a round-robin loopback proxy —
 // installed into the portal through the real OAuth flow.
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,14 @@ import { bootstrapPortal, createHubSpotSandbox } from '../../../sandbox/hubspot/
 import type { BootstrappedPortal, HubSpotSandbox, RunningSandbox } from '../../../sandbox/hubspot/index.ts';
 import type { FaultSettings } from '../../../sandbox/hubspot/options.ts';
 import { installBaton, SANDBOX_REPS } from '../../../sandbox/mode/sandboxPortal.ts';
+import { connectOrg } from '../../../sandbox/mode/sandboxOrg.ts';
+import {
+  bootstrapOrg,
+  createSalesforceSandbox,
+  type BootstrappedOrg,
+  type RunningSalesforceSandbox,
+  type SalesforceSandbox,
+} from '../../../sandbox/salesforce/index.ts';
 import { openDatabase, type Database } from '../../../src/store/database.ts';
 import type { Tables } from '../../../src/store/tables.ts';
 import { WEBHOOK_PATH } from '../../../src/web/paths.ts';
@@ -32,6 +40,15 @@ export interface WorldOptions {
   layout: { all: true } | { webs: number; workers: number };
   /** BATON_CRM_TIMEOUT_MS for every process (a hung call is given up after this long). */
   crmTimeoutMs?: number;
+  /** Also a sandbox Salesforce org (real clock), Baton's connected app registered in it. */
+  salesforce?: boolean;
+}
+
+/** The world's Salesforce org, when it has one. */
+export interface WorldOrg {
+  sandbox: SalesforceSandbox;
+  running: RunningSalesforceSandbox;
+  bootstrapped: BootstrappedOrg;
 }
 
 const OPS_TOKEN = 'resilience-ops-token-0123456789';
@@ -54,6 +71,7 @@ export class World {
   readonly bootstrapped: BootstrappedPortal;
   readonly publicUrl: string;
   readonly processes: BatonProcess[];
+  readonly salesforce: WorldOrg | null;
   private readonly proxy: LoopbackProxy | null;
   private readonly cleanup: () => Promise<void>;
   private readonly pgliteDir: string | null;
@@ -67,6 +85,7 @@ export class World {
     bootstrapped: BootstrappedPortal;
     publicUrl: string;
     processes: BatonProcess[];
+    salesforce: WorldOrg | null;
     proxy: LoopbackProxy | null;
     cleanup: () => Promise<void>;
     pgliteDir: string | null;
@@ -78,6 +97,7 @@ export class World {
     this.bootstrapped = init.bootstrapped;
     this.publicUrl = init.publicUrl;
     this.processes = init.processes;
+    this.salesforce = init.salesforce;
     this.proxy = init.proxy;
     this.cleanup = init.cleanup;
     this.pgliteDir = init.pgliteDir;
@@ -148,6 +168,30 @@ export class World {
     });
     cleanups.push(() => sandbox.close());
 
+    let salesforce: WorldOrg | null = null;
+    if (opts.salesforce) {
+      const sf = createSalesforceSandbox({
+        onInternalError: (err) => process.stderr.write(`org internal error: ${String(err)}\n`),
+      });
+      const sfRunning = await sf.listen(0);
+      const org = bootstrapOrg(sf.state, {
+        orgName: 'Resilience Org',
+        timeZone: 'UTC',
+        reps: [
+          { firstName: 'Priya', lastName: 'Natarajan', title: 'Sales Development Rep' },
+          { firstName: 'Diego', lastName: 'Alvarez', title: 'Sales Development Rep' },
+        ],
+        app: {
+          clientId: `res-${randomBytes(6).toString('hex')}`,
+          clientSecret: randomBytes(24).toString('base64url'),
+          redirectUri: `${publicUrl}/oauth/salesforce/callback`,
+          requirePkce: true,
+        },
+      });
+      salesforce = { sandbox: sf, running: sfRunning, bootstrapped: org };
+      cleanups.push(() => sf.close());
+    }
+
     const encryptionKey = randomBytes(32).toString('base64');
     const env = (name: string, port: number, role: 'all' | 'web' | 'worker') =>
       new BatonProcess({
@@ -162,6 +206,14 @@ export class World {
           apiBaseUrl: running.baseUrl,
           authorizeUrl: `${running.baseUrl}/oauth/authorize`,
         },
+        ...(salesforce && {
+          salesforce: {
+            clientId: salesforce.bootstrapped.app.clientId,
+            clientSecret: salesforce.bootstrapped.app.clientSecret,
+            loginUrl: salesforce.running.baseUrl,
+            pubSubUrl: salesforce.running.pubSubUrl,
+          },
+        }),
         publicUrl,
         opsToken: OPS_TOKEN,
         encryptionKey,
@@ -185,6 +237,7 @@ export class World {
       bootstrapped,
       publicUrl,
       processes,
+      salesforce,
       proxy,
       pgliteDir,
       databaseUrl,
@@ -229,6 +282,12 @@ export class World {
       admin,
     );
     if (saved.status !== 200) throw new Error(`settings: HTTP ${saved.status} ${JSON.stringify(saved.json)}`);
+  }
+
+  /** Connects Baton to the world's Salesforce org like an admin (connect → approval → callback). */
+  async connectOrg(): Promise<void> {
+    if (!this.salesforce) throw new Error('this world has no Salesforce org');
+    await connectOrg(this.publicUrl);
   }
 
   /** A request as HubSpot's card runtime sends it (hubspot.fetch): signed v3, portal and user in the URL. */
