@@ -247,19 +247,19 @@ describe('the ops console in a browser', () => {
       { topic: '/data/TaskChangeEvent', problem, kind: 'refused' },
       s.h.now(),
     );
-    await open('/ops/tenants');
+    await open(`/ops/tenants?tenant=${encodeURIComponent(org.id)}`);
     const capture = page.getByRole('region', { name: 'Change capture' });
     await expect(capture.textContent()).resolves.toContain(`TaskChangeEvent stopped: ${problem}`);
     await expect(capture.textContent()).resolves.toMatch(/Fix: Give the connected user the permission/);
     await capture.scrollIntoViewIfNeeded();
     await screenshot(page, '07a-tenants-change-capture-refused');
     await recordTopicFlowing(s.h.running.workerDeps.db, org.id, '/data/TaskChangeEvent');
-    await open('/ops/tenants');
+    await open(`/ops/tenants?tenant=${encodeURIComponent(org.id)}`);
     await expect(page.getByRole('region', { name: 'Change capture' }).textContent()).resolves.toContain(
       'flowing',
     );
 
-    await open('/ops/sla');
+    await open(`/ops/sla?tenant=${s.tenantId}`);
     const board = await api<SlaBoard>(`/ops/api/sla-board?tenantId=${s.tenantId}`);
     expect(board.totals).toEqual({ assigned: 3, dueSoon: 1, breached: 1 });
     expect(await page.getByTestId('kpi-breached').getAttribute('data-value')).toBe('1');

@@ -40,7 +40,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     path: '/tenants',
     nav: 'Tenants',
     title: 'Tenants',
-    lede: 'Connection, API budget, webhooks and polling, initial sync and provisioning, per connected CRM.',
+    lede: 'Connection, API budget, webhooks, change capture and polling, initial sync and provisioning, per connected CRM.',
   },
   {
     id: 'sla',

@@ -162,7 +162,7 @@ function tenantCard(t: TenantView): HTMLElement {
   return card(
     t.name,
     {
-      hint: `${t.crm} · portal ${t.externalId} · ${t.id}`,
+      hint: `${t.crm} · ${t.crm === 'salesforce' ? 'org' : 'portal'} ${t.externalId} · ${t.id}`,
       actions: [statusBadge(t.status, t.statusLabel)],
       wide: true,
       testId: 'tenant-card',
