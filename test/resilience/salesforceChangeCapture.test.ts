@@ -89,7 +89,7 @@ describe('Salesforce change capture under crashes', () => {
       }
       await sleep(100 + Math.floor(random() * 200));
     }
-    expect(worker.starts).toBeGreaterThanOrEqual(2);
+    expect(worker.starts).toBeGreaterThanOrEqual(6); // the seed kills it 10 times
 
     // Caught up: every topic's stored position reached the org's newest event, nothing pending.
     let calm = 0;
