@@ -23,6 +23,13 @@ export interface SandboxOrg {
   close(): Promise<void>;
 }
 
+/** The org's sales team in sandbox mode (and the resilience suite's org). */
+export const SANDBOX_ORG_REPS = [
+  { firstName: 'Priya', lastName: 'Natarajan', title: 'Sales Development Rep' },
+  { firstName: 'Diego', lastName: 'Alvarez', title: 'Sales Development Rep' },
+  { firstName: 'Hannah', lastName: 'Cole', title: 'Account Executive' },
+];
+
 export async function startSandboxOrg(opts: {
   port: number;
   batonUrl: string;
@@ -37,11 +44,7 @@ export async function startSandboxOrg(opts: {
   const org = bootstrapOrg(sandbox.state, {
     orgName: 'Globex Industrial (sandbox)',
     timeZone: 'America/New_York',
-    reps: [
-      { firstName: 'Priya', lastName: 'Natarajan', title: 'Sales Development Rep' },
-      { firstName: 'Diego', lastName: 'Alvarez', title: 'Sales Development Rep' },
-      { firstName: 'Hannah', lastName: 'Cole', title: 'Account Executive' },
-    ],
+    reps: SANDBOX_ORG_REPS,
     app: {
       clientId: `sandbox-${randomBytes(8).toString('hex')}`,
       clientSecret: randomBytes(24).toString('base64url'),

@@ -11,6 +11,7 @@ import {
   isOwnChange,
   mapChangeEvent,
 } from '../../src/crm/salesforce/changeEvents.ts';
+import { demoRequestFields } from '../support/sandboxLeads.ts';
 import { SEED } from './support/runs.ts';
 import { worldPerTest } from './support/world.ts';
 
@@ -66,20 +67,10 @@ describe('Salesforce change capture under crashes', () => {
     const random = seeded(SEED + 7);
     const created: string[] = [];
     for (let n = 0; n < LEADS; n++) {
-      const lead = org.createLead(
-        {
-          FirstName: `Buyer${n}`,
-          LastName: 'Crash',
-          Company: `Northwind ${n}`,
-          Email: `buyer${n}@northwind${n}.example`,
-          Title: 'VP Sales',
-          NumberOfEmployees: 800,
-          Industry: 'Technology',
-          Country: 'United States',
-          LeadSource: 'Demo Request',
-        },
-        { assign: true, userId: sf.bootstrapped.marketingUser.id },
-      );
+      const lead = org.createLead(demoRequestFields(n), {
+        assign: true,
+        userId: sf.bootstrapped.marketingUser.id,
+      });
       created.push(lead.id);
       // About one lead in ten kills the worker mid-stream; leads keep arriving while it is down.
       if (random() < 0.1 || n === Math.floor(LEADS / 2)) {

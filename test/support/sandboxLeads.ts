@@ -18,21 +18,24 @@ export function hotLead(b: BatonHarness, n: number): string {
   return c.id;
 }
 
+/** A demo request's fields as web-to-lead fills them in: a VP at an 800-person tech company. */
+export const demoRequestFields = (n: number) => ({
+  FirstName: `Buyer${n}`,
+  LastName: 'Example',
+  Company: `Northwind ${n}`,
+  Email: `buyer${n}@northwind${n}.example`,
+  Title: 'VP Sales',
+  NumberOfEmployees: 800,
+  Industry: 'Technology',
+  Country: 'United States',
+  LeadSource: 'Demo Request',
+});
+
 /** A strong-fit Salesforce lead from the website's demo form; the org's assignment rule gives it to the first rep. */
 export function demoRequest(b: BatonHarness, n: number): string {
-  const created = b.org.org.org.createLead(
-    {
-      FirstName: `Buyer${n}`,
-      LastName: 'Example',
-      Company: `Northwind ${n}`,
-      Email: `buyer${n}@northwind${n}.example`,
-      Title: 'VP Sales',
-      NumberOfEmployees: 800,
-      Industry: 'Technology',
-      Country: 'United States',
-      LeadSource: 'Demo Request',
-    },
-    { assign: true, userId: b.org.org.marketingUser.id },
-  );
+  const created = b.org.org.org.createLead(demoRequestFields(n), {
+    assign: true,
+    userId: b.org.org.marketingUser.id,
+  });
   return created.id;
 }

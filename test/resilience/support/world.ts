@@ -15,7 +15,7 @@ import { bootstrapPortal, createHubSpotSandbox } from '../../../sandbox/hubspot/
 import type { BootstrappedPortal, HubSpotSandbox, RunningSandbox } from '../../../sandbox/hubspot/index.ts';
 import type { FaultSettings } from '../../../sandbox/hubspot/options.ts';
 import { installBaton, SANDBOX_REPS } from '../../../sandbox/mode/sandboxPortal.ts';
-import { connectOrg } from '../../../sandbox/mode/sandboxOrg.ts';
+import { connectOrg, SANDBOX_ORG_REPS } from '../../../sandbox/mode/sandboxOrg.ts';
 import {
   bootstrapOrg,
   createSalesforceSandbox,
@@ -177,10 +177,7 @@ export class World {
       const org = bootstrapOrg(sf.state, {
         orgName: 'Resilience Org',
         timeZone: 'UTC',
-        reps: [
-          { firstName: 'Priya', lastName: 'Natarajan', title: 'Sales Development Rep' },
-          { firstName: 'Diego', lastName: 'Alvarez', title: 'Sales Development Rep' },
-        ],
+        reps: SANDBOX_ORG_REPS,
         app: {
           clientId: `res-${randomBytes(6).toString('hex')}`,
           clientSecret: randomBytes(24).toString('base64url'),
