@@ -89,6 +89,39 @@ describe('sObject collections', () => {
     expect(h.org.lead(b)?.values.Email).toBeNull();
   });
 
+  it('refuses a save an active validation rule refuses, with its message, and lets the others through', async () => {
+    h.org.addValidationRule({
+      object: 'Lead',
+      name: 'Recycling_Needs_Ops',
+      message: 'Only marketing ops may recycle a lead that is being worked.',
+      field: 'Baton_Stage__c',
+      refuses: (next, prev) =>
+        next['Baton_Stage__c'] === 'recycled' && prev?.['Status'] === 'Working - Contacted',
+    });
+    const conn = h.connection();
+    const [a = '', b = ''] = (await conn.sobject('Lead').create(leads(2))).map((r) => r.id ?? '');
+    await conn.sobject('Lead').update({ Id: a, Status: 'Working - Contacted' });
+    const results = await conn.sobject('Lead').update(
+      [
+        { Id: a, Baton_Stage__c: 'recycled' },
+        { Id: b, Baton_Stage__c: 'recycled' },
+      ],
+      { allOrNone: false },
+    );
+    expect(results[0]).toMatchObject({
+      success: false,
+      errors: [
+        {
+          statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+          message: 'Only marketing ops may recycle a lead that is being worked.',
+          fields: ['Baton_Stage__c'],
+        },
+      ],
+    });
+    expect(results[1]).toMatchObject({ success: true });
+    expect(h.org.lead(a)?.values.Baton_Stage__c).not.toBe('recycled');
+  });
+
   it("refuses a value outside Baton's restricted picklists, as the package's field metadata declares them", async () => {
     const conn = h.connection();
     const [a = ''] = (await conn.sobject('Lead').create(leads(1))).map((r) => r.id ?? '');

@@ -77,6 +77,7 @@ export async function startWeb(p: WebParts): Promise<Server> {
         return {
           limitPer10s: provider?.limitPer10s ?? null,
           inbound: provider?.webhooks ? 'webhook' : 'change event',
+          ruleRefusal: (lastError: string) => provider?.ruleRefusal(lastError) ?? null,
         };
       },
       userNames,

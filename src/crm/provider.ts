@@ -151,6 +151,11 @@ export interface CrmProvider {
   forget(tenantId: string): void;
   readonly webhooks: WebhookIngress | null;
   changeFeed(sink: ChangeSink, log: Logger): ChangeFeed | null;
+  /**
+   * A failed write the account's own rules refused (a Salesforce validation rule), as the rule's message for ops;
+   * null for any other failure.
+   */
+  ruleRefusal(lastError: string): string | null;
   stop(): Promise<void>;
 }
 

@@ -241,6 +241,34 @@ describe('the core loop on Salesforce', () => {
     expect(await deadEffects(h.running.database.db, { limit: 10 })).toEqual([]);
   });
 
+  it('a validation rule of the org refusing Baton’s write stands on the Tenants page with the rule’s message', async () => {
+    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
+    const message = 'Leads are recycled by marketing ops only (ticket OPS-123).';
+    org(h).addValidationRule({
+      object: 'Lead',
+      name: 'Recycle_By_Ops_Only',
+      message,
+      field: SF_FIELDS.stage,
+      refuses: (next, prev) => next[SF_FIELDS.stage] === 'recycled' && prev?.[SF_FIELDS.stage] !== 'recycled',
+    });
+    const id = demoRequest(h, 20);
+    await h.settle();
+    h.advance(HOUR);
+    quickActionReturn(h, id, rep(h), { reason: 'not_ready' });
+    await h.settle();
+    expect(lead(h, id)[SF_FIELDS.stage]).not.toBe('recycled');
+    const res = await fetch(`${h.running.config.publicUrl}/ops/api/tenants`, {
+      headers: { authorization: 'Bearer ops-token-for-tests-0123456789' },
+    });
+    const { tenants } = (await res.json()) as {
+      tenants: Array<{ id: string; refusedByRules: Array<{ message: string; writes: number; fix: string }> }>;
+    };
+    const t = await h.tenant();
+    expect(tenants.find((x) => x.id === t.id)?.refusedByRules).toEqual([
+      { message, writes: 1, fix: expect.stringMatching(/through the rule .*replays the dead letters/) },
+    ]);
+  });
+
   it('a lead waiting in a team’s queue has no rep yet: no SLA clock, no task to the queue; a rep taking it starts the clock', async () => {
     h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
     const sdrQueue = org(h).addQueue({ name: 'SDR Inbound', developerName: 'SDR_Inbound' });

@@ -109,6 +109,21 @@ export interface SystemValues {
   system?: Values;
 }
 
+/**
+ * Custom validation rules run after before-save automation and system validation (Apex Developer Guide, "Triggers
+ * and Order of Execution": "runs most system validation steps again and runs custom validation rules"); the first
+ * rule that refuses fails the record with FIELD_CUSTOM_VALIDATION_EXCEPTION and the rule's message (errorcodes.htm).
+ */
+function checkValidationRules(org: OrgContext, object: string, next: Values, prev: Values | undefined): void {
+  const refusing = org.validationRules.find((r) => r.object === object && r.refuses(next, prev));
+  if (refusing)
+    throw new RecordError(
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      refusing.message,
+      refusing.field ? [refusing.field] : [],
+    );
+}
+
 export function insertRecord(
   ctx: WriteContext,
   type: string,
@@ -127,6 +142,7 @@ export function insertRecord(
   const rules = rulesFor(schema.name);
   rules.beforeSave?.(ctx, next, undefined);
   checkRequired(schema, next);
+  checkValidationRules(org, schema.name, next, undefined);
   const record: SObjectRecord = { type: schema.name, id: org.newId(schema.keyPrefix), values: next };
   next.Id = record.id;
   tx.insert(record);
@@ -189,6 +205,7 @@ export function updateRecord(
   };
   rules.beforeSave?.(ctx, next, prev);
   checkRequired(schema, next);
+  checkValidationRules(org, schema.name, next, prev);
   tx.set(current, next);
   rules.afterSave?.(ctx, current, prev);
   return current;

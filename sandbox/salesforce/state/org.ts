@@ -9,6 +9,7 @@ import { UI_ORIGIN } from './changeOrigins.ts';
 import { deleteRecord, insertRecord, prepareFields, updateRecord } from './dml.ts';
 import { OrgSetup } from './orgSetup.ts';
 import type { SObjectRecord, Values } from './recordStore.ts';
+import type { ValidationRule } from './orgContext.ts';
 import type { WriteActor } from './transaction.ts';
 
 export type Fields = Record<string, unknown>;
@@ -148,6 +149,11 @@ export class Org extends OrgSetup {
   }
 
   // ── set-up ─────────────────────────────────────────────────────────────────────────────────────────
+
+  /** An admin activates a validation rule: saves it refuses fail with its message (FIELD_CUSTOM_VALIDATION_EXCEPTION). */
+  addValidationRule(rule: ValidationRule): void {
+    this.validationRules.push(rule);
+  }
 
   /** Something else in the org holds this record for `forMs` (org clock): writes to it fail with UNABLE_TO_LOCK_ROW. */
   lockRow(id: string, forMs: number): void {

@@ -19,7 +19,7 @@ import {
 import { ApiUsage } from './apiUsage.ts';
 import type { AssignmentRule } from './assignmentRules.ts';
 import { SYSTEM_ORIGIN } from './changeOrigins.ts';
-import type { OrgContext, WriteContext } from './orgContext.ts';
+import type { OrgContext, ValidationRule, WriteContext } from './orgContext.ts';
 import { QueryLocators } from './queryLocators.ts';
 import { RecordStore, type SObjectRecord, type Values } from './recordStore.ts';
 import { Transaction, type WriteActor } from './transaction.ts';
@@ -66,6 +66,7 @@ export class OrgCore implements OrgContext {
   readonly createdAt: number;
   readonly store = new RecordStore();
   readonly rowLocks = new Map<string, number>();
+  readonly validationRules: ValidationRule[] = [];
   readonly schemas: SchemaRegistry;
   readonly assignmentRules: AssignmentRule[] = [];
   defaultLeadOwnerId: string | undefined;

@@ -30,6 +30,8 @@ export function hubspotProvider(
     forget: (tenantId) => portals.forget(tenantId),
     webhooks: hubspotWebhookIngress(app),
     changeFeed: () => null,
+    // HubSpot has no validation rules on properties Baton writes (an option removed is a provisioning problem).
+    ruleRefusal: () => null,
     stop: () => portals.stop(),
   };
 }

@@ -28,6 +28,10 @@ const RECORD_ERROR_KINDS: Readonly<Record<string, CrmErrorKind>> = {
   UNABLE_TO_LOCK_ROW: 'retryable',
 };
 
+/** A validation rule's refusal ("FIELD_CUSTOM_VALIDATION_EXCEPTION: <the rule's message>"), as its message. */
+export const validationRuleMessage = (error: string): string | null =>
+  /FIELD_CUSTOM_VALIDATION_EXCEPTION: ([^\n]+)/.exec(error)?.[1]?.trim() ?? null;
+
 export function recordResults(ids: readonly string[], raw: unknown): RecordResult[] {
   const parsed = z.array(saveResult).parse(plain(Array.isArray(raw) ? raw : [raw]));
   return ids.map((id, i) => {

@@ -4,6 +4,7 @@ import type { Logger } from '../../logger.ts';
 import type { ChangeSink, CrmProvider } from '../provider.ts';
 import { SF_MARKETING_QUEUE } from './batonFields.ts';
 import { SalesforceChangeFeed, type SalesforceFeedOptions } from './changeFeed.ts';
+import { validationRuleMessage } from './collections.ts';
 import { salesforceOAuthFlow, type SalesforceApp } from './oauth.ts';
 import { SalesforceOrgs, type SalesforceOrgsDeps } from './orgs.ts';
 
@@ -28,6 +29,7 @@ export function salesforceProvider(
     waiting: (tenantId) => orgs.limiters.queued(tenantId),
     forget: (tenantId) => orgs.forget(tenantId),
     webhooks: null,
+    ruleRefusal: validationRuleMessage,
     changeFeed: (sink: ChangeSink, log: Logger) =>
       new SalesforceChangeFeed(orgs, sink, log, app.pubSubUrl, deps.feed),
     stop: () => orgs.stop(),

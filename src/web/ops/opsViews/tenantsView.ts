@@ -2,7 +2,7 @@
 // problems, change feed topics that stopped, backfill progress and the effects still pending or dead.
 import { z } from 'zod';
 import { readCheckpoint } from '../../../store/checkpoints.ts';
-import { callsSince, effectCounts, lastInbound } from '../../../store/opsQueries.ts';
+import { callsSince, deadEffects, effectCounts, lastInbound } from '../../../store/opsQueries.ts';
 import { listTenants, type Tenant } from '../../../store/tenants.ts';
 import { readBackfill } from '../../../worker/backfill.ts';
 import { RECONCILE_CHECKPOINT } from '../../../worker/reconcile.ts';
@@ -71,6 +71,7 @@ async function tenantView(deps: OpsDeps, t: Tenant, now: Date, counts: readonly 
     inbound: facts.inbound,
     lastPollAt: reconcile?.since ?? null,
     provisioningProblems: provisioning?.problems ?? [],
+    refusedByRules: await refusedByRules(deps, t, facts.ruleRefusal),
     /** Change feed topics stopped until they answer again (Salesforce change events), with what fixes each. */
     changeCapture: (await topicProblems(deps.db, t.id)).map((p) => ({
       ...p,
@@ -82,6 +83,23 @@ async function tenantView(deps: OpsDeps, t: Tenant, now: Date, counts: readonly 
       dead: mine.find((c) => c.status === 'dead')?.n ?? 0,
     },
   };
+}
+
+/**
+ * Baton's writes the account's own rules refused for good (a Salesforce validation rule), by the rule's message: the
+ * admin's automation, not Baton, decides these, so the Tenants page says which rule and how to let Baton through.
+ */
+async function refusedByRules(deps: OpsDeps, t: Tenant, ruleRefusal: (lastError: string) => string | null) {
+  const byMessage = new Map<string, number>();
+  for (const d of await deadEffects(deps.db, { tenantId: t.id, limit: 1_000 })) {
+    const message = d.lastError ? ruleRefusal(d.lastError) : null;
+    if (message) byMessage.set(message, (byMessage.get(message) ?? 0) + 1);
+  }
+  return [...byMessage].map(([message, writes]) => ({
+    message,
+    writes,
+    fix: "An admin lets Baton's integration user through the rule (or changes it), then replays the dead letters from the Failures page.",
+  }));
 }
 
 export async function tenantsView(deps: OpsDeps) {

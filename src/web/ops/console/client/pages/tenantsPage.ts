@@ -168,6 +168,13 @@ function tenantCard(t: TenantView): HTMLElement {
       testId: 'tenant-card',
     },
     el('div', { class: 'panels' }, budget(t), sync(t), provisioning(t), changeCapture(t)),
+    ...t.refusedByRules.map((r) =>
+      callout(
+        'bad',
+        `A rule of this ${t.crm === 'salesforce' ? 'org' : 'portal'} refused ${formatCount(r.writes)} of Baton's writes: “${r.message}”`,
+        el('p', {}, el('span', { class: 'hint' }, 'Fix: '), r.fix),
+      ),
+    ),
     t.status === 'connected'
       ? null
       : callout(
