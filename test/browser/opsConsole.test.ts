@@ -13,6 +13,7 @@ import type {
 import { acceptIntoInbox } from '../../src/store/inbox.ts';
 import { listTenants } from '../../src/store/tenants.ts';
 import { recordTopicFlowing, recordTopicProblem } from '../../src/app/changeCaptureHealth.ts';
+import { insertNewEffects, markEffectsFailed } from '../../src/store/effects.ts';
 import { drainInbox } from '../../src/worker/drainInbox.ts';
 import { hotLead } from '../support/sandboxLeads.ts';
 import { launchChromium, pageReady, screenshot } from './support/chromium.ts';
@@ -254,10 +255,29 @@ describe('the ops console in a browser', () => {
     await capture.scrollIntoViewIfNeeded();
     await screenshot(page, '07a-tenants-change-capture-refused');
     await recordTopicFlowing(s.h.running.workerDeps.db, org.id, '/data/TaskChangeEvent');
+    // A validation rule of the org refused one of Baton's writes for good: the card names the rule's message.
+    const db = s.h.running.workerDeps.db;
+    const rule = 'Leads are recycled by marketing ops only (ticket OPS-123).';
+    await insertNewEffects(db, org.id, [
+      {
+        key: 'rule-refused-1',
+        leadId: '00Q5g000000RULE1AAA',
+        kind: 'add_to_list',
+        list: 'nurture_not_ready',
+      },
+    ]);
+    await markEffectsFailed(db, org.id, ['rule-refused-1'], `FIELD_CUSTOM_VALIDATION_EXCEPTION: ${rule}`, {
+      dead: true,
+    });
     await open(`/ops/tenants?tenant=${encodeURIComponent(org.id)}`);
     await expect(page.getByRole('region', { name: 'Change capture' }).textContent()).resolves.toContain(
       'flowing',
     );
+    await expect(page.getByTestId('tenant-card').textContent()).resolves.toContain(
+      `A rule of this org refused 1 of Baton's writes: “${rule}”`,
+    );
+    await screenshot(page, '07b-tenants-validation-rule');
+    await db.deleteFrom('effects').where('key', '=', 'rule-refused-1').execute();
 
     await open(`/ops/sla?tenant=${s.tenantId}`);
     const board = await api<SlaBoard>(`/ops/api/sla-board?tenantId=${s.tenantId}`);
