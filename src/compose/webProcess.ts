@@ -45,6 +45,15 @@ function connectDeps(p: WebParts): ConnectDeps {
   };
 }
 
+/** What the ops views need to know of a CRM (nothing, for a CRM this Baton has no app for). */
+function crmFacts(provider: CrmProvider | undefined) {
+  return {
+    limitPer10s: provider?.limitPer10s ?? null,
+    inbound: provider?.webhooks ? 'webhook' : 'change event',
+    ruleRefusal: (lastError: string) => provider?.ruleRefusal(lastError) ?? null,
+  };
+}
+
 export async function startWeb(p: WebParts): Promise<Server> {
   const { db, log } = p.deps;
   const now = () => p.deps.clock.now();
@@ -72,14 +81,7 @@ export async function startWeb(p: WebParts): Promise<Server> {
       db,
       now,
       rateLimitWaiting: waiting,
-      crmFacts: (crm) => {
-        const provider = p.providers.find((candidate) => candidate.kind === crm);
-        return {
-          limitPer10s: provider?.limitPer10s ?? null,
-          inbound: provider?.webhooks ? 'webhook' : 'change event',
-          ruleRefusal: (lastError: string) => provider?.ruleRefusal(lastError) ?? null,
-        };
-      },
+      crmFacts: (crm) => crmFacts(p.providers.find((candidate) => candidate.kind === crm)),
       userNames,
       flushTenant: async (tenantId) => {
         await forTenant(p.deps, JOBS.flushEffects, tenantId);
