@@ -5,15 +5,14 @@
 import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
 import type { ChangeFeed, ChangeSink } from '../provider.ts';
-import type { ChangeChannel } from './changeEvents.ts';
+import { CHANGE_CHANNELS, type ChangeChannel } from './changeEvents.ts';
 import { SalesforceChangeStream, type ChangeStreamDeps } from './changeStream.ts';
 import type { SalesforceOrgs } from './orgs.ts';
 
 /**
  * Where a topic's replay id is kept (per tenant): base64 of the Pub/Sub API's opaque bytes, or null for "from the
- * newest event" (after a gap). Positions the CometD transport stored under another key are not read: a numeric
- * CometD replayId is not documented to be a Pub/Sub replay id, so a first Pub/Sub subscription starts from the
- * newest event and the reconciliation after connecting covers the switch.
+ * newest event" (after a gap). Positions the CometD transport stored (`salesforce.replay:<channel>`) are not read:
+ * a numeric CometD replayId is not documented to be a Pub/Sub replay id (see afterCometd).
  */
 export const replayCheckpointOf = (channel: ChangeChannel) => `salesforce.pubsub:${channel}`;
 const replayPosition = z.object({ replayId: z.string().min(1).max(200).nullable() });
@@ -64,6 +63,7 @@ export class SalesforceChangeFeed implements ChangeFeed {
     }
     const { tokens } = session;
     const sink = this.sink;
+    await this.afterCometd(tenantId, log);
     const stream = new SalesforceChangeStream({
       pubSubUrl: this.pubSubUrl,
       instanceUrl: session.instanceUrl,
@@ -117,6 +117,22 @@ export class SalesforceChangeFeed implements ChangeFeed {
         (err: unknown) => log.warn({ err }, 'change capture could not subscribe'),
       ),
     );
+  }
+
+  /**
+   * An org Baton followed over CometD before: its numeric positions are not Pub/Sub replay ids, so the first Pub/Sub
+   * subscription starts from the newest event and a reconciliation is queued for what happened in between.
+   */
+  private async afterCometd(tenantId: string, log: Logger): Promise<void> {
+    const positions = await Promise.all(
+      CHANGE_CHANNELS.map(async (c) => ({
+        cometd: await this.sink.position(tenantId, `salesforce.replay:${c}`),
+        pubSub: await this.sink.position(tenantId, replayCheckpointOf(c)),
+      })),
+    );
+    if (!positions.some((p) => p.cometd !== null && p.pubSub === null)) return;
+    log.info('change capture moves from CometD to the Pub/Sub API: reconciling what changed meanwhile');
+    await this.sink.gap(tenantId, 'change capture moved from CometD to the Pub/Sub API');
   }
 
   async subscribed(tenantId: string): Promise<void> {
