@@ -180,6 +180,24 @@ describe('lead records', () => {
     expect(h.org.campaignMembers(campaign)[0]?.values).toMatchObject({ Status: 'Sent', HasResponded: false });
   });
 
+  it('a converted lead can leave a campaign but cannot join one', async () => {
+    await start({ campaigns: ['Nurture — timing', 'Nurture — budget'] });
+    const conn = h.connection();
+    const [timing = '', budget = ''] = h.setup.campaigns.map((c) => c.id);
+    const lead = h.org.createLead({ LastName: 'V', Company: 'C' });
+    await conn.sobject('CampaignMember').create({ CampaignId: timing, LeadId: lead.id });
+    h.org.convertLead(lead.id);
+    const joined = await conn.sobject('CampaignMember').create([{ CampaignId: budget, LeadId: lead.id }]);
+    expect(joined[0]).toMatchObject({
+      success: false,
+      errors: [{ statusCode: 'CANNOT_UPDATE_CONVERTED_LEAD', message: 'cannot reference converted lead' }],
+    });
+    const member = h.org.campaignMembers(timing)[0]?.id ?? '';
+    expect((await conn.sobject('CampaignMember').destroy([member]))[0]).toMatchObject({ success: true });
+    expect(h.org.campaignMembers(timing)).toHaveLength(0);
+    expect(h.org.campaignMembers(budget)).toHaveLength(0);
+  });
+
   it('takes a rep’s edit through the UI API as the rep: UI origin, no assignment, no API allocation', async () => {
     await start();
     const rep = h.setup.reps[1]?.id ?? '';

@@ -4,15 +4,27 @@ import { z } from 'zod';
 import type { RecordResult } from '../port.ts';
 import { chunks, COLLECTION_LIMIT, eachFailed, recordResults } from './collections.ts';
 import type { SalesforceConnection } from './salesforceConnection.ts';
+import { LEFT_ALONE_CONVERTED } from './leadWrites.ts';
 import { soqlIn, soqlQuery, soqlString } from './soql.ts';
 
+/**
+ * Adds leads as members; `converted` holds the leads seen converted: a converted lead cannot join a campaign and
+ * belongs to sales now, so its add is done without a call (and a refusal as converted teaches Baton the same).
+ */
 export async function addToCampaign(
   sf: SalesforceConnection,
+  converted: Set<string>,
   campaignId: string,
   leadIds: readonly string[],
 ): Promise<RecordResult[]> {
-  const out: RecordResult[] = [];
-  for (const chunk of chunks([...new Set(leadIds)], COLLECTION_LIMIT)) {
+  const unique = [...new Set(leadIds)];
+  const out: RecordResult[] = unique
+    .filter((id) => converted.has(id))
+    .map((id) => ({ id, ok: true, leftAlone: LEFT_ALONE_CONVERTED }));
+  for (const chunk of chunks(
+    unique.filter((id) => !converted.has(id)),
+    COLLECTION_LIMIT,
+  )) {
     try {
       const raw = await sf.call(`campaign.members.add ${campaignId}`, chunk, (c) =>
         c.sobject('CampaignMember').create(
@@ -20,11 +32,15 @@ export async function addToCampaign(
           { allOrNone: false },
         ),
       );
-      // Already a member is the state Baton wants.
       out.push(
-        ...recordResults(chunk, raw).map((r) =>
-          !r.ok && r.error.message.startsWith('DUPLICATE_VALUE') ? { id: r.id, ok: true as const } : r,
-        ),
+        ...recordResults(chunk, raw).map((r): RecordResult => {
+          if (r.ok) return r;
+          // Already a member is the state Baton wants.
+          if (r.error.message.startsWith('DUPLICATE_VALUE')) return { id: r.id, ok: true };
+          if (!r.error.message.startsWith('CANNOT_UPDATE_CONVERTED_LEAD')) return r;
+          converted.add(r.id);
+          return { id: r.id, ok: true, leftAlone: LEFT_ALONE_CONVERTED };
+        }),
       );
     } catch (error) {
       out.push(...eachFailed(chunk, error));

@@ -7,7 +7,7 @@ import { chunks, COLLECTION_LIMIT, eachFailed, recordResults } from './collectio
 import type { SalesforceConnection } from './salesforceConnection.ts';
 
 const NO_AUTO_ASSIGN = { 'Sforce-Auto-Assign': 'FALSE' };
-const LEFT_ALONE_CONVERTED = 'converted in Salesforce: the lead belongs to sales now';
+export const LEFT_ALONE_CONVERTED = 'converted in Salesforce: the lead belongs to sales now';
 
 export type LeadUpdate = { Id: string } & Record<string, unknown>;
 

@@ -741,6 +741,33 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
     });
   });
 
+  it('never adds a converted lead to a campaign: refused as converted once, left alone from then on', async () => {
+    const campaign = '701xx000000NurtAAA';
+    const scope = sf()
+      .post(`${DATA}/composite/sobjects`, body)
+      .reply(
+        noted(() => [
+          200,
+          [
+            saved('00vxx0000001AAAAA1'),
+            refused('CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead'),
+          ],
+        ]),
+      );
+    const first = await crm.addToList(campaign, [leadId(1), leadId(2)]);
+    scope.done();
+    expect(first).toEqual([
+      { id: leadId(1), ok: true },
+      { id: leadId(2), ok: true, leftAlone: 'converted in Salesforce: the lead belongs to sales now' },
+    ]);
+    // Known converted now: another campaign add for it makes no call at all.
+    const again = await crm.addToList('701xx000000OtherAAA', [leadId(2)]);
+    expect(again).toEqual([
+      { id: leadId(2), ok: true, leftAlone: 'converted in Salesforce: the lead belongs to sales now' },
+    ]);
+    expect(seen).toHaveLength(1);
+  });
+
   it('adds leads to a campaign as members; "already a member" is success', async () => {
     const campaign = '701xx000000NurtAAA';
     const scope = sf()

@@ -58,7 +58,7 @@ export class SalesforceCrm implements CrmPort {
   }
 
   addToList(campaignId: string, leadIds: readonly string[]): Promise<RecordResult[]> {
-    return addToCampaign(this.sf, campaignId, leadIds);
+    return addToCampaign(this.sf, this.converted, campaignId, leadIds);
   }
 
   removeFromList(campaignId: string, leadIds: readonly string[]): Promise<RecordResult[]> {

@@ -1,7 +1,8 @@
 // Campaign members: one membership per lead (or contact) and campaign — a second is DUPLICATE_VALUE "Already a
-// campaign member."; HasResponded follows the member status; the campaign counts its leads.
+// campaign member."; a converted lead can be removed from a campaign but not added; HasResponded follows the member
+// status; the campaign counts its leads.
 import { MEMBER_STATUSES } from '../../model/campaignSchemas.ts';
-import { alreadyCampaignMember, requiredFieldsMissing } from '../../model/recordError.ts';
+import { alreadyCampaignMember, convertedLead, requiredFieldsMissing } from '../../model/recordError.ts';
 import { dateIn } from '../../model/sfDates.ts';
 import type { WriteContext } from '../orgContext.ts';
 import type { ObjectRules } from './objectRules.ts';
@@ -30,6 +31,11 @@ export const campaignMemberRules: ObjectRules = {
               (next.ContactId !== null && m.values.ContactId === next.ContactId)),
         );
       if (duplicate) throw alreadyCampaignMember();
+      // A converted lead can be removed from a campaign but not added, as API users report it; no Salesforce page we
+      // could read documents it or its error. The refusal reported for any reference to a converted lead,
+      // CANNOT_UPDATE_CONVERTED_LEAD "cannot reference converted lead", is used here (chosen).
+      const lead = typeof next.LeadId === 'string' ? org.store.get('Lead', next.LeadId) : undefined;
+      if (lead?.values.IsConverted === true) throw convertedLead();
     }
     next.HasResponded = MEMBER_STATUSES.some((s) => s.label === next.Status && s.hasResponded);
     if (next.HasResponded && next.FirstRespondedDate === null)
