@@ -63,6 +63,15 @@ export class SalesforceChangeFeed implements ChangeFeed {
     }
     const { tokens } = session;
     const sink = this.sink;
+    // A topic's problem and its recovery are recorded in the order they happened (a late "problem" write landing
+    // after "flowing" would leave a topic that flows marked as stopped).
+    const health = new Map<ChangeChannel, Promise<void>>();
+    const inOrder = (channel: ChangeChannel, write: () => Promise<void>, log: Logger) => {
+      const next = (health.get(channel) ?? Promise.resolve()).then(write).catch((e: unknown) => {
+        log.warn({ err: e, channel }, 'could not record the change capture state');
+      });
+      health.set(channel, next);
+    };
     await this.afterCometd(tenantId, log);
     const stream = new SalesforceChangeStream({
       pubSubUrl: this.pubSubUrl,
@@ -94,15 +103,11 @@ export class SalesforceChangeFeed implements ChangeFeed {
         log.warn({ channel, err }, problem);
         const detail = err instanceof Error && !('code' in err) ? `: ${err.message}` : '';
         const standing = kind && { topic: channel, kind };
-        void sink.problem(tenantId, `${channel}: ${problem}${detail}`, standing).catch((e: unknown) => {
-          log.warn({ err: e }, 'could not record a change capture problem');
-        });
+        inOrder(channel, () => sink.problem(tenantId, `${channel}: ${problem}${detail}`, standing), log);
       },
       onFlowing: (channel) => {
         log.info({ channel }, 'change capture flows again');
-        void sink.flowing(tenantId, channel).catch((e: unknown) => {
-          log.warn({ err: e }, 'could not record that change capture flows again');
-        });
+        inOrder(channel, () => sink.flowing(tenantId, channel), log);
       },
       ...(this.options.restartDelayMs !== undefined && { restartDelayMs: this.options.restartDelayMs }),
       ...(this.options.idleTimeoutMs !== undefined && { idleTimeoutMs: this.options.idleTimeoutMs }),

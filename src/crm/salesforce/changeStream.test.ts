@@ -1,7 +1,7 @@
 // The wait before subscribing again after failures in a row: doubling from the base, capped. (The stream itself
 // runs against the sandbox org's Pub/Sub API in test/e2e/salesforceChangeStream.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { restartWait } from './changeStream.ts';
+import { restartWait } from './pubsub/streamErrors.ts';
 
 describe('restartWait', () => {
   it('doubles with each failure in a row, from the base, up to the cap', () => {

@@ -7,7 +7,7 @@ import type { FeedProblemKind } from '../provider.ts';
 import { mapChangeEvent, CHANGE_CHANNELS } from './changeEvents.ts';
 import type { ChangeChannel, MappedChangeEvent } from './changeEvents.ts';
 import { ChangeEventDecoder, replayIdText, UnreadableEvent } from './pubsub/changeEventDecoder.ts';
-import { cannotSubscribe, describeStreamError, PUBSUB_ERRORS } from './pubsub/streamErrors.ts';
+import { cannotSubscribe, describeStreamError, PUBSUB_ERRORS, restartWait } from './pubsub/streamErrors.ts';
 import {
   fetchResponseSchema,
   grpc,
@@ -50,14 +50,6 @@ export interface ChangeStreamDeps {
   channels?: readonly ChangeChannel[];
 }
 
-/**
- * How long to wait before the `failures`-th subscribe in a row: the base, doubled each time, at most `maxMs` — a
- * topic the org refuses (missing permission, not selected for CDC) is not asked every few seconds forever; the
- * reconciliation poll covers it meanwhile.
- */
-export const restartWait = (failures: number, baseMs: number, maxMs: number): number =>
-  Math.min(baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30), maxMs);
-
 /** What a stream's end means, and what to do about it. */
 type Restart = { refreshFirst: boolean; delayMs?: number; kind: FeedProblemKind };
 
@@ -87,15 +79,14 @@ export class SalesforceChangeStream {
   private readonly lastRefusal = new Map<ChangeChannel, 'auth' | 'other'>();
   /** Topics with a standing problem, told as flowing at their next response. */
   private readonly troubled = new Set<ChangeChannel>();
-  private refreshNext = false;
+  /** One token refresh at a time for every topic (each topic refused at once waits for the same new token). */
+  private refreshing: Promise<string> | null = null;
   private stopped = false;
 
   constructor(deps: ChangeStreamDeps) {
     this.deps = deps;
     this.client = new PubSubClient(deps.pubSubUrl, async () => {
-      const refresh = this.refreshNext;
-      this.refreshNext = false;
-      const accessToken = refresh ? await deps.refreshAccessToken() : await deps.accessToken();
+      const accessToken = await deps.accessToken();
       return { accessToken, instanceUrl: deps.instanceUrl, orgId: deps.orgId };
     });
     this.decoder = new ChangeEventDecoder((schemaId) => this.client.schemaJson(schemaId));
@@ -148,17 +139,28 @@ export class SalesforceChangeStream {
     return !this.stopped && this.generation.get(channel) === generation;
   }
 
+  /** A new access token; topics refused at the same moment share one refresh. */
+  private async refreshToken(): Promise<void> {
+    this.refreshing ??= this.deps.refreshAccessToken().finally(() => {
+      this.refreshing = null;
+    });
+    await this.refreshing;
+  }
+
   private async subscribe(channel: ChangeChannel, refreshFirst: boolean): Promise<void> {
     if (this.stopped) return;
     this.end(channel);
     const generation = this.generation.get(channel) ?? 0;
-    if (refreshFirst) this.refreshNext = true;
     let replayId: string | null;
     let call: grpc.ClientDuplexStream<FetchRequest, unknown>;
     try {
+      if (refreshFirst) await this.refreshToken();
       // What the previous stream received is stored first: its position is where this one starts.
       await this.chains.get(channel);
       replayId = await this.deps.replayFrom(channel);
+      // No position yet (a first subscription, or after a gap): what changed before the stream is in place — up to
+      // the first keepalive, which Salesforce sends within 270 s — is for the reconciliation to read.
+      if (replayId === null) await this.deps.onGap(channel, 'subscribing from the newest event');
       // GetTopic says whether this user may subscribe at all (TopicInfo.can_subscribe in the proto).
       const topic = await this.client.topic(channel);
       if (!this.current(channel, generation)) return;
@@ -175,6 +177,7 @@ export class SalesforceChangeStream {
       return;
     }
     if (!this.current(channel, generation)) {
+      call.on('error', () => {}); // cancelling emits an error: this stream is no longer anyone's
       call.cancel();
       return;
     }
@@ -223,10 +226,7 @@ export class SalesforceChangeStream {
   private received(channel: ChangeChannel, s: Subscription, raw: unknown, batch: number): void {
     if (!this.current(channel, s.generation)) return;
     this.watchIdle(channel, s);
-    this.failures.delete(channel);
-    this.lastRefusal.delete(channel);
     this.markAnswered(channel);
-    if (this.troubled.delete(channel)) this.deps.onFlowing(channel);
     const parsed = fetchResponseSchema.safeParse(raw);
     if (!parsed.success) {
       this.end(channel);
@@ -261,19 +261,21 @@ export class SalesforceChangeStream {
           if (!(error instanceof UnreadableEvent)) throw error;
           // What it said is unknown: move past it and re-read what changed rather than stop the topic.
           this.deps.onProblem(channel, `${error.message}; re-reading recent changes instead`);
-          await this.deps.persist(channel, replayIdText(consumed.replayId), null);
+          // The re-read is queued before the position moves past the event: a failure in between replays it.
           await this.deps.onGap(channel, 'an unreadable change event');
+          await this.deps.persist(channel, replayIdText(consumed.replayId), null);
           continue;
         }
+        if (event.reread) await this.deps.onGap(channel, 'the change event asks for a re-read');
         await this.deps.persist(channel, event.replayId, event);
         s.lastStored = event.replayId;
-        if (event.reread) await this.deps.onGap(channel, 'the change event asks for a re-read');
       }
       if (!this.current(channel, s.generation)) return;
       // A keepalive while Baton could take events means none are waiting: its latest replay id is a safe place to
       // resume from (and the first one gives a fresh subscription a stored position at all).
       const latest = response.latestReplayId.length > 0 ? replayIdText(response.latestReplayId) : null;
-      if (response.events.length === 0 && s.outstanding > 0 && latest && latest !== s.lastStored) {
+      const idle = response.events.length === 0 && response.pendingNumRequested > 0;
+      if (idle && latest && latest !== s.lastStored) {
         await this.deps.persist(channel, latest, null);
         s.lastStored = latest;
       }
@@ -281,6 +283,11 @@ export class SalesforceChangeStream {
         s.outstanding = batch;
         s.call.write({ topicName: channel, numRequested: batch });
       }
+      // Healthy again only once something was stored: a topic whose events keep failing to store is not "flowing",
+      // and its restarts keep backing off instead of fetching the same events every few seconds.
+      this.failures.delete(channel);
+      this.lastRefusal.delete(channel);
+      if (this.troubled.delete(channel)) this.deps.onFlowing(channel);
     } catch (error) {
       if (!this.current(channel, s.generation)) return;
       // Not stored: start again from the last stored position so these events are delivered again.
@@ -296,15 +303,17 @@ export class SalesforceChangeStream {
     const code = pubSubErrorCode(error);
     if (code === PUBSUB_ERRORS.replayCorrupted) {
       // Past the retention window (72 h): take new events from now on and re-read what was missed.
+      let recorded = true;
       try {
         await this.deps.onGap(channel, 'the stored replay position is no longer available');
         await this.deps.persist(channel, null, null);
       } catch (e) {
+        recorded = false;
         this.deps.onProblem(channel, 'could not record the gap', e);
       }
       this.refused(channel, 'replay position expired: resuming from the newest event', error, {
         refreshFirst: false,
-        delayMs: 0,
+        ...(recorded && { delayMs: 0 }),
         kind: 'failing',
       });
       return;

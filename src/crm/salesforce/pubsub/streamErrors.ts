@@ -1,5 +1,6 @@
 // Pub/Sub API stream errors in words ops can act on, told apart by the Pub/Sub API's own error code (the
-// error-code trailer; Pub/Sub API guide, "Handle Errors") and the gRPC status.
+// error-code trailer; Pub/Sub API guide, "Handle Errors") and the gRPC status; and how long to wait before the next
+// attempt after failures in a row ("retry the RPC calls with exponential backoff", retry-rpc-calls).
 import type { ChangeChannel } from '../changeEvents.ts';
 import { grpc, grpcStatusOf, pubSubErrorCode } from './pubSubClient.ts';
 
@@ -32,3 +33,11 @@ export function describeStreamError(channel: ChangeChannel, error: unknown): str
     return `${topicOf(channel)} is not available: select ${topicOf(channel).replace('ChangeEvent', '')} for Change Data Capture${said}`;
   return `stream failed: ${status === null ? 'no status' : grpc.status[status]}${said}`;
 }
+
+/**
+ * How long to wait before the `failures`-th subscribe in a row: the base, doubled each time, at most `maxMs` — a
+ * topic the org refuses (missing permission, not selected for CDC) is not asked every few seconds forever; the
+ * reconciliation poll covers it meanwhile.
+ */
+export const restartWait = (failures: number, baseMs: number, maxMs: number): number =>
+  Math.min(baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30), maxMs);
