@@ -11,7 +11,6 @@ import {
   type QuickActionInput,
 } from '../../sandbox/salesforce/quickActionReturn.ts';
 import { SF_FIELDS, SF_RETURN_REFUSAL, SF_RETURN_REQUEST } from '../../src/crm/salesforce/batonFields.ts';
-import { writeCheckpoint } from '../../src/store/checkpoints.ts';
 import { acceptIntoInbox } from '../../src/store/inbox.ts';
 import { deadEffects } from '../../src/store/opsQueries.ts';
 import { isOwnChange } from '../../src/crm/salesforce/changeEvents.ts';
@@ -443,29 +442,6 @@ describe('the core loop on Salesforce', () => {
     await h.reconcile();
     await h.settle();
     expect(lead(h, id)[SF_FIELDS.stage]).toBe('recycled');
-  });
-
-  it('an org followed over CometD before: the first Pub/Sub subscription queues a reconciliation of the switch', async () => {
-    h = await startBaton({ at: MONDAY_9AM, crm: 'salesforce' });
-    const capture = h.running.changeFeeds;
-    const t = await h.tenant();
-    const db = h.running.database.db;
-    capture?.stop(t);
-    // What the CometD transport left: numeric replay ids under its own keys, and no Pub/Sub position yet.
-    await db
-      .deleteFrom('checkpoints')
-      .where('tenant_id', '=', t.id)
-      .where('name', 'like', 'salesforce.pubsub:%')
-      .execute();
-    for (const channel of ['/data/LeadChangeEvent', '/data/TaskChangeEvent'])
-      await writeCheckpoint(db, t.id, `salesforce.replay:${channel}`, { replayId: 1234 });
-    const before = (await h.running.queue.queued('reconcile.run')).length;
-    await capture?.restart(t);
-    await capture?.subscribed(t.id);
-    expect((await h.running.queue.queued('reconcile.run')).length).toBeGreaterThan(before);
-    const id = demoRequest(h, 21);
-    await h.settle();
-    expect(lead(h, id)[SF_FIELDS.stage]).toBe('assigned');
   });
 
   it('a field type conversion’s wildcard event ("00Q*") queues a reconciliation, and the org’s other events go on', async () => {

@@ -5,14 +5,16 @@
 import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
 import type { ChangeFeed, ChangeSink } from '../provider.ts';
-import { CHANGE_CHANNELS, type ChangeChannel } from './changeEvents.ts';
+import type { ChangeChannel } from './changeEvents.ts';
 import { SalesforceChangeStream, type ChangeStreamDeps } from './changeStream.ts';
 import type { SalesforceOrgs } from './orgs.ts';
 
 /**
  * Where a topic's replay id is kept (per tenant): base64 of the Pub/Sub API's opaque bytes, or null for "from the
  * newest event" (after a gap). Positions the CometD transport stored (`salesforce.replay:<channel>`) are not read:
- * a numeric CometD replayId is not documented to be a Pub/Sub replay id (see afterCometd).
+ * a numeric CometD replayId is not documented to be a Pub/Sub replay id. An org followed over CometD before so
+ * starts from the newest event, and the stream queues a reconciliation for what came before (as for any
+ * subscription without a position).
  */
 export const replayCheckpointOf = (channel: ChangeChannel) => `salesforce.pubsub:${channel}`;
 const replayPosition = z.object({ replayId: z.string().min(1).max(200).nullable() });
@@ -72,7 +74,6 @@ export class SalesforceChangeFeed implements ChangeFeed {
       });
       health.set(channel, next);
     };
-    await this.afterCometd(tenantId, log);
     const stream = new SalesforceChangeStream({
       pubSubUrl: this.pubSubUrl,
       instanceUrl: session.instanceUrl,
@@ -122,22 +123,6 @@ export class SalesforceChangeFeed implements ChangeFeed {
         (err: unknown) => log.warn({ err }, 'change capture could not subscribe'),
       ),
     );
-  }
-
-  /**
-   * An org Baton followed over CometD before: its numeric positions are not Pub/Sub replay ids, so the first Pub/Sub
-   * subscription starts from the newest event and a reconciliation is queued for what happened in between.
-   */
-  private async afterCometd(tenantId: string, log: Logger): Promise<void> {
-    const positions = await Promise.all(
-      CHANGE_CHANNELS.map(async (c) => ({
-        cometd: await this.sink.position(tenantId, `salesforce.replay:${c}`),
-        pubSub: await this.sink.position(tenantId, replayCheckpointOf(c)),
-      })),
-    );
-    if (!positions.some((p) => p.cometd !== null && p.pubSub === null)) return;
-    log.info('change capture moves from CometD to the Pub/Sub API: reconciling what changed meanwhile');
-    await this.sink.gap(tenantId, 'change capture moved from CometD to the Pub/Sub API');
   }
 
   async subscribed(tenantId: string): Promise<void> {
