@@ -101,9 +101,8 @@ describe('the change stream over the Pub/Sub API', () => {
     const harness = await start();
     const stored = new Stored();
     await subscribe(harness, stored, { batchSize: 2 }).start();
-    // A keepalive gave the fresh subscription a position to resume from; what came before it is for a re-read.
+    // A keepalive gave the fresh subscription a position to resume from.
     await until(() => stored.position !== null);
-    expect(stored.gaps).toEqual(['subscribing from the newest event']);
     let release = () => {};
     stored.gate = new Promise((r) => (release = r));
     const ids: string[] = [];

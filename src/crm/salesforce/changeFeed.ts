@@ -13,7 +13,7 @@ import type { SalesforceOrgs } from './orgs.ts';
  * Where a topic's replay id is kept (per tenant): base64 of the Pub/Sub API's opaque bytes, or null for "from the
  * newest event" (after a gap). Positions the CometD transport stored (`salesforce.replay:<channel>`) are not read:
  * a numeric CometD replayId is not documented to be a Pub/Sub replay id. An org followed over CometD before so
- * starts from the newest event, and the stream queues a reconciliation for what came before (as for any
+ * starts from the newest event, and the five-minute reconciliation reads what came before (as for any
  * subscription without a position).
  */
 export const replayCheckpointOf = (channel: ChangeChannel) => `salesforce.pubsub:${channel}`;

@@ -157,10 +157,10 @@ export class SalesforceChangeStream {
       if (refreshFirst) await this.refreshToken();
       // What the previous stream received is stored first: its position is where this one starts.
       await this.chains.get(channel);
+      // No position yet (a first subscription, or after a gap): from the newest event. What changed before the
+      // stream is in place (up to its first keepalive, within 270 s) is read by the five-minute reconciliation; a
+      // new org's initial sync covers its past.
       replayId = await this.deps.replayFrom(channel);
-      // No position yet (a first subscription, or after a gap): what changed before the stream is in place — up to
-      // the first keepalive, which Salesforce sends within 270 s — is for the reconciliation to read.
-      if (replayId === null) await this.deps.onGap(channel, 'subscribing from the newest event');
       // GetTopic says whether this user may subscribe at all (TopicInfo.can_subscribe in the proto).
       const topic = await this.client.topic(channel);
       if (!this.current(channel, generation)) return;
