@@ -3,7 +3,12 @@
 // a stream that keeps failing is a standing problem until the topic answers again. One checkpoint per topic, so
 // topics failing at once never overwrite each other.
 import { z } from 'zod';
-import { deleteCheckpoint, readCheckpointsNamed, writeCheckpoint } from '../store/checkpoints.ts';
+import {
+  deleteCheckpoint,
+  readCheckpoint,
+  readCheckpointsNamed,
+  writeCheckpoint,
+} from '../store/checkpoints.ts';
 import type { Executor } from '../store/executor.ts';
 import type { FeedProblemKind } from '../crm/provider.ts';
 
@@ -34,11 +39,9 @@ export async function recordTopicProblem(
   now: Date,
 ): Promise<void> {
   const key = `${PREFIX}${p.topic}`;
-  const [before] = (await readCheckpointsNamed(db, tenantId, key, problemShape)).filter(
-    (r) => r.name === key,
-  );
+  const before = await readCheckpoint(db, tenantId, key, problemShape);
   // "Since" is when the topic stopped, not the latest attempt: a refusal repeated for a day reads as a day.
-  const since = before && before.value.kind === p.kind ? before.value.since : now.toISOString();
+  const since = before && before.kind === p.kind ? before.since : now.toISOString();
   await writeCheckpoint(db, tenantId, key, {
     problem: p.problem,
     kind: p.kind,

@@ -71,14 +71,15 @@ export class SalesforceChangeStream {
   private readonly chains = new Map<ChangeChannel, Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly generation = new Map<ChangeChannel, number>();
-  /** Failed subscribes in a row per topic: a topic the org keeps refusing is asked ever less often. */
+  /**
+   * Failed subscribes in a row per topic: a topic the org keeps refusing is asked ever less often. A topic listed
+   * here has a standing problem, told as over ("flowing") once a response from it is stored.
+   */
   private readonly failures = new Map<ChangeChannel, number>();
   /** Resolved when a topic's first subscribe answered (a response) or failed. */
   private readonly answered = new Map<ChangeChannel, () => void>();
   /** What refused the topic's last attempt: a refused session twice in a row is not retried at once again. */
   private readonly lastRefusal = new Map<ChangeChannel, 'auth' | 'other'>();
-  /** Topics with a standing problem, told as flowing at their next response. */
-  private readonly troubled = new Set<ChangeChannel>();
   /** One token refresh at a time for every topic (each topic refused at once waits for the same new token). */
   private refreshing: Promise<string> | null = null;
   private stopped = false;
@@ -285,9 +286,8 @@ export class SalesforceChangeStream {
       }
       // Healthy again only once something was stored: a topic whose events keep failing to store is not "flowing",
       // and its restarts keep backing off instead of fetching the same events every few seconds.
-      this.failures.delete(channel);
       this.lastRefusal.delete(channel);
-      if (this.troubled.delete(channel)) this.deps.onFlowing(channel);
+      if (this.failures.delete(channel)) this.deps.onFlowing(channel);
     } catch (error) {
       if (!this.current(channel, s.generation)) return;
       // Not stored: start again from the last stored position so these events are delivered again.
@@ -348,7 +348,6 @@ export class SalesforceChangeStream {
   /** Tells ops, then subscribes again later: after `delayMs`, or a wait that doubles with each failure in a row. */
   private refused(channel: ChangeChannel, problem: string, error: unknown, restart: Restart): void {
     this.deps.onProblem(channel, problem, error, restart.kind);
-    this.troubled.add(channel);
     this.markAnswered(channel);
     if (this.stopped) return;
     const failures = (this.failures.get(channel) ?? 0) + 1;
