@@ -219,6 +219,19 @@ describe('contacts: validation', () => {
   });
 });
 
+describe('contacts: the modification stamp never goes back', () => {
+  it('keeps lastmodifieddate when a simulated write is dated in the past, while the property history takes the date', () => {
+    const portal = h.setup.portal;
+    const rep = portal.createOwner({ email: 'late@b.co' });
+    const { id } = portal.createContact({ email: 'past@b.co' }, { source: 'FORM' });
+    const stamped = portal.contact(id)?.properties['lastmodifieddate'];
+    portal.setProperties(id, { hubspot_owner_id: rep.id }, { at: h.clock.now() - 3_600_000 });
+    const after = portal.contact(id)?.properties;
+    expect(after?.['lastmodifieddate']).toBe(stamped);
+    expect(after?.['hubspot_owner_assigneddate']).toBe(iso(h.clock.now() - 3_600_000));
+  });
+});
+
 describe('contacts: lifecycle stage only moves forward', () => {
   it('keeps the later stage when an API write goes backward, and takes it after a clear', async () => {
     const { id } = await create({ email: 'l@b.co', lifecyclestage: 'salesqualifiedlead' });

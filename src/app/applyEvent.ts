@@ -1,6 +1,7 @@
 // Applies one event to one lead: load, decide in the context the path built (decisionContext.ts), save state +
 // ledger + effects in one transaction. A concurrent save of the same lead (another replica) makes it reload and
-// decide again.
+// decide again. An event read off a CRM record is dropped when the lead was already brought in line with a newer
+// read of that record (recordRead.ts), checked again on every reload.
 import { decide, type DecisionProblem } from '../domain/decide/decide.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { LeadEvent } from '../domain/decide/leadEvent.ts';
@@ -9,12 +10,20 @@ import { nextTimerAt } from '../domain/decide/nextTimer.ts';
 import type { Executor, Tx } from '../store/executor.ts';
 import { loadLead, saveDecision, StaleLead } from '../store/leads.ts';
 import { encodeLeadState } from '../store/leadStateCodec.ts';
+import { isOlderRead, type RecordRead } from '../store/recordRead.ts';
 import type { DecisionContexts } from './decisionContext.ts';
 
 const MAX_ATTEMPTS = 5;
 
 export type ApplyOutcome =
   { ok: true; decision: Decision; saved: boolean } | { ok: false; problem: DecisionProblem };
+
+/** The event came from an older read of the record than the one the lead's state already follows. */
+export interface OlderRead {
+  ok: true;
+  saved: false;
+  olderRead: true;
+}
 
 export interface ApplyInput {
   tenantId: string;
@@ -29,9 +38,21 @@ export interface ApplyInput {
   alsoInTransaction?: (tx: Tx, decision: Decision) => Promise<void>;
 }
 
-export async function applyEvent(db: Executor, input: ApplyInput): Promise<ApplyOutcome> {
+/** An event read off a CRM record: the save records the read, and an older read than the stored one is dropped. */
+export interface ReadApplyInput extends ApplyInput {
+  read: RecordRead;
+}
+
+export async function applyEvent(db: Executor, input: ReadApplyInput): Promise<ApplyOutcome | OlderRead>;
+export async function applyEvent(db: Executor, input: ApplyInput): Promise<ApplyOutcome>;
+export async function applyEvent(
+  db: Executor,
+  input: ApplyInput & { read?: RecordRead },
+): Promise<ApplyOutcome | OlderRead> {
   for (let attempt = 1; ; attempt++) {
     const stored = await loadLead(db, input.tenantId, input.leadId);
+    if (input.read && stored?.read && isOlderRead(input.read, stored.read))
+      return { ok: true, saved: false, olderRead: true };
     const state = stored?.state ?? newLeadState(input.leadId, input.event.at);
     const ctx = input.contexts.at(input.now);
     const result = decide(state, input.event, ctx);
@@ -42,15 +63,19 @@ export async function applyEvent(db: Executor, input: ApplyInput): Promise<Apply
       decision.ledger.length === 0 &&
       decision.effects.length === 0 &&
       JSON.stringify(encodeLeadState(decision.state)) === JSON.stringify(encodeLeadState(stored.state));
-    if (unchanged) return { ok: true, decision, saved: false };
+    // A newer read that decides nothing is still recorded: an older read applied after it must find it.
+    const readMoves = input.read !== undefined && !sameRead(input.read, stored?.read ?? null);
+    if (unchanged && !readMoves) return { ok: true, decision, saved: false };
     try {
       await db.transaction().execute(async (tx) => {
         await saveDecision(tx, input.tenantId, decision, {
           expectedVersion: stored?.version ?? null,
           nextTimerAt: nextTimerAt(decision.state, ctx.policy, input.now, ctx.measuredCycle),
+          read: input.read,
         });
-        await input.alsoInTransaction?.(tx, decision);
+        if (!unchanged) await input.alsoInTransaction?.(tx, decision);
       });
+      if (unchanged) return { ok: true, decision, saved: false };
       input.contexts.saved(stored?.state ?? null, decision);
       input.observe?.(decision);
       return { ok: true, decision, saved: true };
@@ -59,3 +84,8 @@ export async function applyEvent(db: Executor, input: ApplyInput): Promise<Apply
     }
   }
 }
+
+const sameRead = (a: RecordRead, b: RecordRead | null) =>
+  b !== null &&
+  a.modifiedAt.getTime() === b.modifiedAt.getTime() &&
+  a.readAt.getTime() === b.readAt.getTime();

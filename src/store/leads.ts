@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { LeadState } from '../domain/decide/leadState.ts';
+import type { RecordRead } from './recordRead.ts';
 import { appendLedger } from './ledger.ts';
 import { decodeLeadState, encodeLeadState } from './leadStateCodec.ts';
 import { insertEffects } from './effects.ts';
@@ -10,6 +11,8 @@ import type { Executor, Tx } from './executor.ts';
 export interface StoredLead {
   state: LeadState;
   version: number;
+  /** The CRM read the state was last brought in line with; null when none was (a lead met only through ticks). */
+  read: RecordRead | null;
 }
 
 /** Another worker saved this lead first: reload and decide again. */
@@ -22,11 +25,16 @@ export class StaleLead extends Error {
 export async function loadLead(db: Executor, tenantId: string, leadId: string): Promise<StoredLead | null> {
   const row = await db
     .selectFrom('leads')
-    .select(['state', 'version'])
+    .select(['state', 'version', 'crm_modified_at', 'crm_read_at'])
     .where('tenant_id', '=', tenantId)
     .where('lead_id', '=', leadId)
     .executeTakeFirst();
-  return row ? { state: decodeLeadState(row.state), version: row.version } : null;
+  if (!row) return null;
+  const read =
+    row.crm_modified_at && row.crm_read_at
+      ? { modifiedAt: new Date(row.crm_modified_at), readAt: new Date(row.crm_read_at) }
+      : null;
+  return { state: decodeLeadState(row.state), version: row.version, read };
 }
 
 /**
@@ -37,7 +45,7 @@ export async function saveDecision(
   tx: Tx,
   tenantId: string,
   decision: Decision,
-  opts: { expectedVersion: number | null; nextTimerAt: Date | null },
+  opts: { expectedVersion: number | null; nextTimerAt: Date | null; read?: RecordRead | undefined },
 ): Promise<number> {
   const s = decision.state;
   const values = {
@@ -46,6 +54,8 @@ export async function saveDecision(
     state: JSON.stringify(encodeLeadState(s)),
     next_timer_at: opts.nextTimerAt,
     updated_at: new Date(),
+    // Only a decision made on a CRM read moves the mark; a tick or a card return keeps the last read's.
+    ...(opts.read && { crm_modified_at: opts.read.modifiedAt, crm_read_at: opts.read.readAt }),
   };
   const saved =
     opts.expectedVersion === null
@@ -151,7 +161,7 @@ export async function engagedLeads(
   return rows.map((r) => r.lead_id);
 }
 
-export interface DueLead extends StoredLead {
+export interface DueLead extends Omit<StoredLead, 'read'> {
   nextTimerAt: Date;
 }
 

@@ -40,6 +40,9 @@ export interface LeadsTable {
   /** When the lead next needs a look from the sweep (SLA threshold, cooldown end, hygiene); null = never. */
   next_timer_at: Date | null;
   version: number;
+  /** The CRM read the state was last brought in line with (see recordRead.ts); null = none yet. */
+  crm_modified_at: Date | null;
+  crm_read_at: Date | null;
   updated_at: UpdatedAt;
 }
 

@@ -4,6 +4,7 @@
 import type { DecisionContexts } from '../app/decisionContext.ts';
 import { applyEvent } from '../app/applyEvent.ts';
 import type { CrmLead } from '../crm/port.ts';
+import type { RecordRead } from '../store/recordRead.ts';
 import { leadObjectVerdict } from '../domain/leadObjectReturn.ts';
 import { holdReturn, releaseHeldReturn } from '../store/heldReturns.ts';
 import { loadLead } from '../store/leads.ts';
@@ -17,6 +18,7 @@ export async function settleCrmDisqualification(
   tenant: Tenant,
   contexts: DecisionContexts,
   lead: CrmLead,
+  read: RecordRead,
 ): Promise<number> {
   if (lead.relatedRecords === undefined) return 0;
   await rememberRelatedRecords(deps.db, tenant.id, lead.id, lead.relatedRecords);
@@ -45,6 +47,7 @@ export async function settleCrmDisqualification(
     contexts,
     now: deps.clock.now(),
     observe: deps.observeDecision,
+    read,
   });
   return outcome.ok && outcome.saved ? 1 : 0;
 }

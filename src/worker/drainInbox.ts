@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { decisionContexts, type DecisionContexts } from '../app/decisionContext.ts';
 import { inboundChangeSchema, type InboundChange } from '../crm/inboundChange.ts';
+import { isOlderRead } from '../store/recordRead.ts';
 import type { CrmLead, CrmPort } from '../crm/port.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import type { Executor } from '../store/executor.ts';
@@ -51,15 +52,21 @@ export interface SnapshotDeps {
   observeDecision?: (decision: Decision) => void;
 }
 
-/** Brings one lead in line with a fresh CRM snapshot. Returns how many decisions were saved. */
+/**
+ * Brings one lead in line with a CRM snapshot read at `readAt` (when its request went out). Returns how many
+ * decisions were saved. A snapshot older than the one the lead already follows is dropped whole (recordRead.ts).
+ */
 export async function applySnapshot(
   deps: SnapshotDeps,
   tenant: Tenant,
   contexts: DecisionContexts,
   lead: CrmLead,
+  readAt: Date,
 ): Promise<number> {
   const stored = await loadLead(deps.db, tenant.id, lead.id);
   if (!stored && !TRACKED_WHEN_NEW.has(lead.lifecycle)) return 0;
+  const read = { modifiedAt: lead.modifiedAt, readAt };
+  if (stored?.read && isOlderRead(read, stored.read)) return 0;
   // Baton decided an owner change the CRM has not received yet: the owner read now is the old one, not news.
   const ownerPending = stored && (await hasPendingEffect(deps.db, tenant.id, lead.id, 'set_owner'));
   const snapshot = ownerPending ? { ...lead, ownerId: stored.state.ownerId } : lead;
@@ -72,7 +79,10 @@ export async function applySnapshot(
       contexts,
       now: deps.clock.now(),
       observe: deps.observeDecision,
+      read,
     });
+    // A fresher read was applied meanwhile (another job, another worker): it decided the rest.
+    if ('olderRead' in outcome) return decisions;
     if (outcome.ok && outcome.saved) decisions++;
     // A return the rep requested on the record that Baton cannot act on is answered there, never dropped.
     if (!outcome.ok && event.kind === 'returned') {
@@ -89,7 +99,7 @@ export async function applySnapshot(
       if (answered) decisions++;
     }
   }
-  return decisions + (await settleCrmDisqualification(deps, tenant, contexts, lead));
+  return decisions + (await settleCrmDisqualification(deps, tenant, contexts, lead, read));
 }
 
 export async function syncLeads(
@@ -100,10 +110,11 @@ export async function syncLeads(
   leadIds: readonly string[],
 ): Promise<{ read: number; decisions: number }> {
   if (leadIds.length === 0) return { read: 0, decisions: 0 };
+  const readAt = deps.clock.now();
   const leads = await crm.readLeads(leadIds);
   let decisions = 0;
   for (const lead of leads) {
-    decisions += await applySnapshot(deps, tenant, contexts, lead);
+    decisions += await applySnapshot(deps, tenant, contexts, lead, readAt);
     // An in-process database (PGlite) answers on the microtask queue: without a turn of the event loop here, a
     // long page would starve timers and sockets (other tenants' jobs, webhook acks) until it ends.
     await yieldToEventLoop();

@@ -30,9 +30,12 @@ export async function reconcile(
   const contexts = await decisionContexts(deps.db, tenant);
   let seen = 0;
   let decisions = 0;
+  // Each page was read when the generator was last resumed (the first at the start).
+  let pageAskedAt = deps.clock.now();
   for await (const page of crm.leadsModifiedBetween(since, now)) {
-    for (const lead of page) decisions += await applySnapshot(deps, tenant, contexts, lead);
+    for (const lead of page) decisions += await applySnapshot(deps, tenant, contexts, lead, pageAskedAt);
     seen += page.length;
+    pageAskedAt = deps.clock.now();
   }
   await writeCheckpoint(deps.db, tenant.id, RECONCILE_CHECKPOINT, { since: now.toISOString() });
   return { seen, decisions };

@@ -135,8 +135,15 @@ export function applyProperties(
     set('hubspot_owner_assigneddate', record.properties.hubspot_owner_id ? iso(at) : '', CALCULATED);
   }
   if (changes.length > 0) {
-    record.updatedAt = at;
-    set(OBJECT_TYPE_INFO[record.objectType].modifiedProperty, iso(at), CALCULATED);
+    // HubSpot stamps a record's last modification when the write happens, so the stamp never goes back. A write
+    // the sandbox dates in the past (a test's "assigned hours ago") dates its own property history, not the
+    // record's stamp. Sources are silent on backdating (the API has no way to do it); this keeps the one rule
+    // integrations rely on, that lastmodifieddate/hs_lastmodifieddate orders reads of a record (CRM search guide:
+    // sorting and filtering on it for incremental syncs).
+    const modified = OBJECT_TYPE_INFO[record.objectType].modifiedProperty;
+    const stamp = Math.max(at, Date.parse(record.properties[modified] ?? '') || 0);
+    record.updatedAt = stamp;
+    set(modified, iso(stamp), CALCULATED);
   }
   return changes.map((c) => ({
     kind: 'propertyChange',

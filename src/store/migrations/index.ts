@@ -10,6 +10,7 @@ import * as ledgerRouted from './0007_ledger_routed.ts';
 import * as ledgerActor from './0009_ledger_actor.ts';
 import * as opsSessions from './0008_ops_sessions.ts';
 import * as leadRecords from './0010_lead_records.ts';
+import * as leadRecordReads from './0011_lead_record_reads.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_ledger_actor': ledgerActor,
   '0008_ops_sessions': opsSessions,
   '0010_lead_records': leadRecords,
+  '0011_lead_record_reads': leadRecordReads,
 };

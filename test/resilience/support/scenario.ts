@@ -281,8 +281,7 @@ export async function driveScenario(opts: {
         run: () => {
           const id = p.id ?? '';
           portal.setProperties(id, { hubspot_owner_id: rep.id }, { at: Date.now() - hoursAgo * HOUR });
-          // The backdated write moved lastmodifieddate back; a later edit by the rep brings it to now (as in HubSpot,
-          // where it never goes back), so reconciliation still sees the contact.
+          // The rep then edits the record, as reps do once they hold a lead.
           portal.setProperties(id, { hs_lead_status: 'OPEN' }, { at: at(p) });
         },
       });
