@@ -1,4 +1,4 @@
-// npm start: Baton. With a HubSpot app or Salesforce connected app in the environment (or NODE_ENV=production),
+// npm start: Baton. With a HubSpot app or Salesforce External Client App in the environment (or NODE_ENV=production),
 // the product as deployed (src/main.ts); otherwise — or with `npm start -- --sandbox` — sandbox mode: simulated
 // CRMs on this machine, Baton installed in them through OAuth, simulated sales teams at work on a clock running
 // 240 times faster than real time. Production never runs sandbox mode and never starts without a CRM.

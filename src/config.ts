@@ -94,7 +94,7 @@ export interface Config {
   crmTimeoutMs: number | null;
   /** Where alerts are POSTed as JSON when they start (optional). */
   alertWebhookUrl: string | null;
-  /** The Salesforce connected app; null when Baton serves no Salesforce orgs. */
+  /** Baton's Salesforce External Client App; null when Baton serves no Salesforce orgs. */
   salesforce: { clientId: string; clientSecret: string; loginUrl: string; pubSubUrl: string } | null;
   /** The HubSpot app's credentials; null when Baton serves no HubSpot portals. */
   hubspot: {
@@ -154,7 +154,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     );
   }
   if (Boolean(e.SALESFORCE_CLIENT_ID) !== Boolean(e.SALESFORCE_CLIENT_SECRET)) {
-    problems.push('SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET: set both (a connected app) or neither');
+    problems.push(
+      "SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET: set both (the External Client App's key and secret) or neither",
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {

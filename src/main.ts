@@ -39,7 +39,7 @@ export interface Running {
 /** Why Baton will not start without a CRM app, and what to do. */
 export const NO_CRM_CONFIGURED = `Baton cannot start: no CRM is configured.
   - Set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (Baton's HubSpot app), and/or
-    SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET (Baton's Salesforce connected app).
+    SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET (Baton's Salesforce External Client App).
   - To try Baton without accounts, run \`npm start\` outside production: sandbox mode, with a simulated HubSpot
     portal and Salesforce org on this machine.`;
 
@@ -119,6 +119,8 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
       await queue.stop({ graceful: true });
       for (const p of providers) await p.stop();
       await database.close();
+      // What this process did, for whoever watches a deploy or a scale-down.
+      log.info({ jobs: queue.jobsRun() }, 'stopped');
     },
   };
 }

@@ -190,6 +190,7 @@ export async function provisionTenant(
   tenant: Tenant,
 ): Promise<ProvisioningReport> {
   const report = await (await provider.port(tenant)).provision(tenant.policy);
+  report.problems.push(...((await provider.changeCaptureProblems?.(tenant)) ?? []));
   await writeCheckpoint(deps.db, tenant.id, LISTS_CHECKPOINT, report.lists);
   await writeCheckpoint(deps.db, tenant.id, PROVISIONING_CHECKPOINT, {
     ...report,

@@ -3,7 +3,7 @@
 // (connect, ingest, the worker, ops) is written once. Only the composition root says which providers exist.
 import type { CallLog } from './callRunner.ts';
 import type { InboundBatch, InboundChange } from './inboundChange.ts';
-import type { CrmPort, ProvisioningReport } from './port.ts';
+import type { CrmPort, ProvisioningProblem, ProvisioningReport } from './port.ts';
 import type { RetryOptions } from './retryPolicy.ts';
 import type { TokenVault } from './accessTokens.ts';
 import type { TokenSet } from './tokenSet.ts';
@@ -151,6 +151,12 @@ export interface CrmProvider {
   forget(tenantId: string): void;
   readonly webhooks: WebhookIngress | null;
   changeFeed(sink: ChangeSink, log: Logger): ChangeFeed | null;
+  /**
+   * What the account lacks for change capture that only the change-capture channel can tell, asked when it is
+   * provisioned (Salesforce: Pub/Sub topics the connected user may not subscribe to). Absent where webhooks carry
+   * changes.
+   */
+  changeCaptureProblems?(tenant: { id: string; externalId: string }): Promise<ProvisioningProblem[]>;
   /**
    * A failed write the account's own rules refused (a Salesforce validation rule), as the rule's message for ops;
    * null for any other failure.

@@ -58,6 +58,7 @@ export class JobQueue {
   private readonly specs = new Map<string, JobSpec>();
   private readonly boss: PgBoss;
   private readonly pollingIntervalSeconds: number;
+  private readonly ran = new Map<string, number>();
   private readonly onJob: ((name: string, seconds: number, ok: boolean) => void) | undefined;
 
   private constructor(
@@ -147,11 +148,15 @@ export class JobQueue {
           if (!job) return;
           // A payload that does not parse fails the job: it is retried, then dead-lettered, never dropped.
           const started = performance.now();
+          const done = (ok: boolean) => {
+            this.ran.set(spec.name, (this.ran.get(spec.name) ?? 0) + 1);
+            this.onJob?.(spec.name, (performance.now() - started) / 1000, ok);
+          };
           try {
             await spec.handler(spec.payload.parse(job.data), { id: job.id, retryCount: job.retryCount });
-            this.onJob?.(spec.name, (performance.now() - started) / 1000, true);
+            done(true);
           } catch (error) {
-            this.onJob?.(spec.name, (performance.now() - started) / 1000, false);
+            done(false);
             throw error;
           }
         },
@@ -201,6 +206,11 @@ export class JobQueue {
       failed: queue?.failedCount ?? 0,
       deadLettered: dead.length,
     };
+  }
+
+  /** How many jobs of each name this process ran (succeeded or failed) since it started. */
+  jobsRun(): Record<string, number> {
+    return Object.fromEntries(this.ran);
   }
 
   /** Stops taking jobs; with `graceful`, waits for running ones to finish (SIGTERM). */

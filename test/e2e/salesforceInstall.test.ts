@@ -1,6 +1,7 @@
 // Connecting a Salesforce org through the real OAuth flow with PKCE against the sandbox: tokens encrypted,
 // campaigns found or created, the first user made admin; an org without Baton's package is connected with each
-// missing piece reported with its fix (never a crash); replayed, denied and forged callbacks store nothing;
+// missing piece reported with its fix (never a crash), change capture's gaps (a selection, a topic's permission)
+// included; replayed, denied and forged callbacks store nothing;
 // disconnect revokes the refresh token and stops change capture.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenSetSchema } from '../../src/crm/tokenSet.ts';
@@ -114,6 +115,28 @@ describe('Salesforce connect (OAuth with PKCE) against the sandbox', () => {
       tenants: Array<{ id: string; provisioningProblems: unknown[] }>;
     };
     expect(tenants.find((t) => t.id === tenantId)?.provisioningProblems).toHaveLength(3);
+  });
+
+  it('an org whose change capture is incomplete is told so on connect: a selection missing, a topic refused', async () => {
+    const org = bootstrapOrg(h.org.sandbox.state, { orgName: 'Globex (no View All Data)' });
+    // Event taken off the standard channel (another package needed the room); Task refused to this user.
+    h.org.sandbox.setCdc({ entities: ['Lead', 'Task'], subscribeDenied: ['Task'] });
+    h.org.sandbox.state.authorizeOrgId = org.org.id;
+    h.org.sandbox.state.authorizeUserId = org.admin.id;
+    try {
+      await connectOrg(base());
+    } finally {
+      h.org.sandbox.state.authorizeOrgId = h.org.org.org.id;
+      h.org.sandbox.state.authorizeUserId = undefined;
+      h.org.sandbox.setCdc({ entities: ['Lead', 'Task', 'Event'], subscribeDenied: [] });
+    }
+    const tenantId = `salesforce-${org.org.id}`;
+    const found = await readCheckpoint(h.running.database.db, tenantId, PROVISIONING_CHECKPOINT, report);
+    expect(found?.problems.map((p) => p.what)).toEqual([
+      'Event is not selected for Change Data Capture: meetings logged on leads reach Baton only through its five-minute poll.',
+      'Change events: the connected user may not subscribe to TaskChangeEvent (task and event change events need "View All Data").',
+    ]);
+    expect(found?.problems[1]?.fix).toMatch(/View All Data/);
   });
 
   it('disconnect revokes the refresh token, removes it here and stops change capture', async () => {

@@ -9,3 +9,5 @@ export const REP_PERMISSION_SET = 'Baton';
 export const INTEGRATION_PERMISSION_SET = 'Baton_Integration';
 /** Change events the worker consumes: the lead itself, and calls/emails/meetings logged on it (the first touch). */
 export const CHANGE_EVENTS = ['LeadChangeEvent', 'TaskChangeEvent', 'EventChangeEvent'] as const;
+/** The External Client App Baton connects through (externalClientApp.ts). */
+export const EXTERNAL_CLIENT_APP = 'Baton';

@@ -1,7 +1,7 @@
 // The Salesforce package's generated files, built from Baton's own code: the Lead fields Baton reads and writes
 // (fields.ts), the permission sets (permissions.ts), the component bundles' metadata and the data modules the
 // components import (components.ts), the quick action, the custom permission, the change-event selections and the
-// marketing queue. `npm run salesforce:package` writes them; a test fails when they are stale. The components' code
+// marketing queue, and the External Client App (externalClientApp.ts). `npm run salesforce:package` writes them; a test fails when they are stale. The components' code
 // (lwc/*/*.js, *.html) and the rules they share (c/batonReturnRules) are written by hand.
 import {
   SF_API_VERSION,
@@ -9,6 +9,7 @@ import {
   SF_MARKETING_QUEUE,
 } from '../../../src/crm/salesforce/batonFields.ts';
 import { BUNDLES, bundleMetaXml, dataModuleJs } from './components.ts';
+import { externalClientAppFiles } from './externalClientApp.ts';
 import { fieldXml } from './fields.ts';
 import {
   CHANGE_EVENTS,
@@ -23,9 +24,11 @@ import { integrationPermissionSet, repPermissionSet } from './permissions.ts';
 import { metadataXml } from './xml.ts';
 
 export { BUNDLES } from './components.ts';
+export { ECA_SCOPES } from './externalClientApp.ts';
 export {
   CHANGE_EVENTS,
   CUSTOM_PERMISSION,
+  EXTERNAL_CLIENT_APP,
   INTEGRATION_PERMISSION_SET,
   OBJECT,
   PACKAGE_DIR,
@@ -100,5 +103,6 @@ export function salesforcePackageFiles(): PackageFile[] {
         ['queueSobject', [['sobjectType', OBJECT]]],
       ]),
     },
+    ...externalClientAppFiles(),
   ];
 }

@@ -59,12 +59,21 @@ export function integrationPermissionSet(): string {
   return metadataXml('PermissionSet', [
     [
       'description',
-      "For the user Baton's worker connects as: writes every Baton field, sees every lead (change events need View All on Lead) and manages the nurture campaigns.",
+      "For the user Baton's worker connects as: writes every Baton field, sees every lead (change events need View All on Lead), manages the nurture campaigns and reads the org's Change Data Capture selections.",
     ],
     ...fieldPermissions(() => true),
     ['hasActivationRequired', false],
     ['label', 'Baton integration'],
     objectPermission('Campaign', { create: true, edit: true }),
     objectPermission(OBJECT, { edit: true, viewAll: true }),
+    // The connect check reads PlatformEventChannelMember over the Tooling API, which needs "View Setup and
+    // Configuration" (Tooling API reference, PlatformEventChannelMember, special access rules).
+    [
+      'userPermissions',
+      [
+        ['enabled', true],
+        ['name', 'ViewSetup'],
+      ],
+    ],
   ]);
 }

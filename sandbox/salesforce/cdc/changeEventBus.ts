@@ -72,6 +72,11 @@ export class ChangeEventBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** The entities selected for Change Data Capture (the standard channel's members). */
+  selectedEntities(): string[] {
+    return [...this.deps.options().entities];
+  }
+
   isChannel(channel: string): boolean {
     return (
       channel === ALL_CHANGE_EVENTS || this.deps.options().entities.some((e) => channelOf(e) === channel)

@@ -17,6 +17,7 @@ import { oauthRoutes, type OAuthOptions } from './routes/oauth.ts';
 import { queryRoutes } from './routes/query.ts';
 import { replicationRoutes } from './routes/replication.ts';
 import { sobjectsRoutes } from './routes/sobjects.ts';
+import { toolingQueryRoutes } from './routes/toolingQuery.ts';
 import { uiApiRoutes } from './routes/uiApiRecords.ts';
 import { resolveVersion, versionResources, versionsRoute } from './routes/versions.ts';
 
@@ -41,6 +42,7 @@ function restApi(deps: AppDeps): Router {
   rest.use('/query', queryRoutes(false));
   rest.use('/queryAll', queryRoutes(true));
   rest.use('/limits', limitsRoutes());
+  rest.use('/tooling/query', toolingQueryRoutes());
   rest.use(unknownRoute);
   return rest;
 }

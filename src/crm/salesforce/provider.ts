@@ -1,5 +1,6 @@
 // Salesforce behind Baton's provider interface: orgs connected through OAuth with PKCE, Leads as leads (the port),
-// changes subscribed from Change Data Capture over the Pub/Sub API, the org's daily API allocation watched.
+// changes subscribed from Change Data Capture over the Pub/Sub API (the topics' permissions checked on connect), the
+// org's daily API allocation watched.
 import type { Logger } from '../../logger.ts';
 import type { ChangeSink, CrmProvider } from '../provider.ts';
 import { SF_MARKETING_QUEUE } from './batonFields.ts';
@@ -7,6 +8,8 @@ import { SalesforceChangeFeed, type SalesforceFeedOptions } from './changeFeed.t
 import { validationRuleMessage } from './collections.ts';
 import { salesforceOAuthFlow, type SalesforceApp } from './oauth.ts';
 import { SalesforceOrgs, type SalesforceOrgsDeps } from './orgs.ts';
+import { PubSubClient } from './pubsub/pubSubClient.ts';
+import { topicAccessProblems } from './topicAccess.ts';
 
 export function salesforceProvider(
   app: SalesforceApp,
@@ -32,6 +35,20 @@ export function salesforceProvider(
     ruleRefusal: validationRuleMessage,
     changeFeed: (sink: ChangeSink, log: Logger) =>
       new SalesforceChangeFeed(orgs, sink, log, app.pubSubUrl, deps.feed),
+    async changeCaptureProblems(tenant) {
+      const { instanceUrl, tokens } = await orgs.session(tenant.id);
+      // A short deadline: the admin waits on the connect page.
+      const client = new PubSubClient(
+        app.pubSubUrl,
+        async () => ({ accessToken: await tokens.accessToken(), instanceUrl, orgId: tenant.externalId }),
+        10_000,
+      );
+      try {
+        return await topicAccessProblems(client, app.pubSubUrl);
+      } finally {
+        client.close();
+      }
+    },
     stop: () => orgs.stop(),
   };
 }

@@ -1,9 +1,11 @@
-// Provisioning an org: checks the package's Lead fields and the marketing queue, and finds or creates one Campaign
-// per nurture list. What Baton cannot fix itself is reported with the exact fix for an admin.
+// Provisioning an org: checks the package's Lead fields, the marketing queue and the Change Data Capture selections,
+// and finds or creates one Campaign per nurture list. What Baton cannot fix itself is reported with the exact fix
+// for an admin.
 import { z } from 'zod';
 import type { Policy } from '../../domain/policy/schema.ts';
 import { CrmError, type ProvisioningReport } from '../port.ts';
 import { SF_FIELD_SPECS, SF_MARKETING_QUEUE } from './batonFields.ts';
+import { checkChangeEventSelections } from './changeEventSelections.ts';
 import { saveResult } from './collections.ts';
 import type { MarketingQueue } from './owners.ts';
 import type { SalesforceConnection } from './salesforceConnection.ts';
@@ -11,7 +13,7 @@ import { plain, soqlQuery, soqlString } from './soql.ts';
 
 type NurtureList = Policy['nurtureLists'][number];
 
-/** Checks the package's fields and queue, and finds or creates one Campaign per nurture list. */
+/** Checks the package's fields, queue and change-event selections, and finds or creates one Campaign per nurture list. */
 export async function provision(
   sf: SalesforceConnection,
   queue: MarketingQueue,
@@ -20,6 +22,7 @@ export async function provision(
   const report: ProvisioningReport = { created: [], unchanged: [], problems: [], lists: {} };
   await checkLeadFields(sf, report);
   await checkQueue(queue, report);
+  await checkChangeEventSelections(sf, report);
   for (const list of policy.nurtureLists) await ensureCampaign(sf, list, report);
   return report;
 }

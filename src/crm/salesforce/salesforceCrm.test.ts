@@ -158,6 +158,24 @@ function onQueries(route: (soql: string) => Reply | null) {
 }
 const queries = () => seen.filter((s) => s.soql !== null).map((s) => s.soql ?? '');
 
+/** The org's Change Data Capture selections, as the Tooling API lists PlatformEventChannelMember rows. */
+function onSelections(entities: readonly string[], custom: readonly string[] = []) {
+  const member = (name: string, entity: string) =>
+    row('PlatformEventChannelMember', { DeveloperName: name, SelectedEntity: entity });
+  return sf()
+    .get(`${DATA}/tooling/query`)
+    .query(true)
+    .reply(200, {
+      ...queryResult([
+        ...entities.map((e) => member(`ChangeEvents_${e}`, e)),
+        // A custom channel's member selects the entity for that channel only, not for the standard one.
+        ...custom.map((e) => member(`Baton_chn_${e}`, e)),
+      ]),
+      entityTypeName: 'PlatformEventChannelMember',
+    });
+}
+const ALL_SELECTED = ['LeadChangeEvent', 'TaskChangeEvent', 'EventChangeEvent'];
+
 /** The ids inside `Id IN (...)` / `WhoId IN (...)` / `LeadId IN (...)`. */
 const idsIn = (soql: string) =>
   [...(/IN \(([^)]*)\)/.exec(soql)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1] ?? '');
@@ -1077,6 +1095,7 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
         return [200, queryResult([])];
       return null;
     });
+    onSelections(ALL_SELECTED);
     sf()
       .post(`${DATA}/sobjects/Campaign`, body)
       .reply(noted(() => [201, saved('701xx000000ObrAAA')]));
@@ -1097,6 +1116,7 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
     ]);
     expect(report.unchanged).toEqual([
       ...present.map((n) => `field ${n}`),
+      ...ALL_SELECTED.map((e) => `change events ${e}`),
       'campaign Baton – General nurture',
     ]);
     expect(report.created).toEqual(["campaign O'Brien re-engage"]);
@@ -1117,6 +1137,7 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
       if (soql.includes('FROM Campaign')) return [200, queryResult([])];
       return null;
     });
+    onSelections(ALL_SELECTED);
     sf()
       .post(`${DATA}/sobjects/Campaign`)
       .reply(400, [
@@ -1138,5 +1159,63 @@ describe('Salesforce adapter (nock)', { retry: 2 }, () => {
       /^Campaign "General nurture" could not be created: .*insufficient access/,
     );
     expect(report.problems[0]?.fix).toMatch(/Marketing User/);
+  });
+
+  describe('Change Data Capture selections', () => {
+    const provisionWith = async (selections: () => void) => {
+      sf()
+        .get(`${DATA}/sobjects/Lead/describe`)
+        .reply(200, { name: 'Lead', fields: SF_FIELD_SPECS.map((s) => ({ name: s.name })) });
+      onQueries((soql) =>
+        soql.includes('FROM Group') ? [200, queryResult([row('Group', { Id: QUEUE_ID })])] : null,
+      );
+      selections();
+      return crm.provision({ ...defaultPolicy(), nurtureLists: [] });
+    };
+
+    it('reports each object missing from the standard channel, with why it matters and the fix', async () => {
+      // Task is selected only on a custom channel: Baton subscribes to the standard one.
+      const report = await provisionWith(() => onSelections(['LeadChangeEvent'], ['TaskChangeEvent']));
+      expect(report.unchanged).toContain('change events LeadChangeEvent');
+      expect(report.problems.map((p) => p.what)).toEqual([
+        'Task is not selected for Change Data Capture: calls and emails logged on leads reach Baton only through its five-minute poll.',
+        'Event is not selected for Change Data Capture: meetings logged on leads reach Baton only through its five-minute poll.',
+      ]);
+      expect(report.problems[0]?.fix).toMatch(/Setup → Change Data Capture → add Task to Selected Entities/);
+    });
+
+    it('says it could not check when the user may not read the selections, and carries on', async () => {
+      const report = await provisionWith(() =>
+        sf()
+          .get(`${DATA}/tooling/query`)
+          .query(true)
+          .reply(403, [{ message: 'Insufficient privileges', errorCode: 'INSUFFICIENT_ACCESS' }]),
+      );
+      expect(report.problems).toHaveLength(1);
+      expect(report.problems[0]?.what).toMatch(
+        /^Baton could not read the org's Change Data Capture selections: .*Insufficient privileges/,
+      );
+      expect(report.problems[0]?.fix).toMatch(/View Setup and Configuration/);
+      expect(report.unchanged).toContain('queue Baton_Marketing');
+    });
+
+    it('fails provisioning (to be retried) when the selections call fails for a passing reason', async () => {
+      await expect(
+        provisionWith(() =>
+          sf().get(`${DATA}/tooling/query`).query(true).times(99).reply(503, 'Service Unavailable'),
+        ),
+      ).rejects.toMatchObject({ kind: 'retryable' });
+    });
+
+    it('refuses an answer that is not a list of channel members', async () => {
+      await expect(
+        provisionWith(() =>
+          sf()
+            .get(`${DATA}/tooling/query`)
+            .query(true)
+            .reply(200, { records: [{ DeveloperName: 7 }] }),
+        ),
+      ).rejects.toThrow();
+    });
   });
 });
