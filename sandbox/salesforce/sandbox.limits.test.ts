@@ -37,6 +37,18 @@ describe('daily API allocation', () => {
     expect(conn.limitInfo.apiUsage).toEqual({ used: 2, limit: 3 });
   });
 
+  it('can let an org run past its allocation: Sforce-Limit-Info then says more than 100 %', async () => {
+    h = await startHarness({}, { dailyApiRequests: 2 });
+    h.setup.org.apiUsage.overage = 1;
+    const conn = h.connection();
+    await conn.query('SELECT Id FROM Lead');
+    await conn.query('SELECT Id FROM Lead');
+    await conn.query('SELECT Id FROM Lead');
+    expect(conn.limitInfo.apiUsage).toEqual({ used: 3, limit: 2 });
+    const refused = await sfError(conn.query('SELECT Id FROM Lead'));
+    expect(refused.name).toBe('REQUEST_LIMIT_EXCEEDED');
+  });
+
   it('does not count OAuth, the versions list or refused calls', async () => {
     h = await startHarness({}, { dailyApiRequests: 1 });
     const versions = await fetch(`${h.baseUrl}/services/data`);

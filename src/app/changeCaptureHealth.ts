@@ -25,7 +25,7 @@ export type TopicProblem = z.infer<typeof problemShape> & { topic: string };
 /** What fixes each kind, in words for ops. */
 export const TOPIC_PROBLEM_FIX: Record<FeedProblemKind, string> = {
   refused:
-    'Give the connected user the permission named (task and event change events need View All Data), or select the object for Change Data Capture in Setup. Baton asks again by itself, less often each time; the five-minute reconciliation reads what changed meanwhile.',
+    'Give the connected user the permission the problem names (View All on leads for lead change events, View All Data for task and event change events), or select the object in Setup → Change Data Capture, whichever it says. Baton asks again by itself, less often each time; the five-minute reconciliation reads what changed meanwhile.',
   delivery_limit:
     'Nothing is lost: events wait in Salesforce for 72 hours and Baton resumes from its stored position within the hour; the five-minute reconciliation reads what changed meanwhile. If it recurs, remove other subscribers of the org or buy more event delivery.',
   failing:

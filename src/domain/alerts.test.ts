@@ -68,3 +68,21 @@ describe('change capture alerts', () => {
     ]);
   });
 });
+
+describe('API budget alerts', () => {
+  it('warns from 90 %, is critical from 98 %, and says so plainly once usage is past the allocation', () => {
+    expect(alertsFor({ ...base, apiBudgetUsed: 0.89 })).toEqual([]);
+    expect(alertsFor({ ...base, apiBudgetUsed: 0.9 })[0]).toMatchObject({ severity: 'warning' });
+    const near = alertsFor({ ...base, apiBudgetUsed: 0.985 })[0];
+    expect(near).toMatchObject({ kind: 'api_budget_low', severity: 'critical' });
+    expect(near?.message).toBe(
+      "Globex: 98.5 % of the CRM's API budget is used; Baton slows down before it runs out.",
+    );
+    // Salesforce reports usage past the allocation (api-usage=102/100): not "before it runs out" any more.
+    const over = alertsFor({ ...base, apiBudgetUsed: 1.02 })[0];
+    expect(over).toMatchObject({ severity: 'critical', key: 'salesforce-00D1:api_budget' });
+    expect(over?.message).toBe(
+      "Globex: 102 % of the CRM's API budget is used, past the allocation (the CRM may refuse any call now); Baton makes one call a minute until usage falls.",
+    );
+  });
+});

@@ -88,7 +88,10 @@ export function alertsFor(i: AlertInputs): Alert[] {
       tenantId: i.tenantId,
       severity: i.apiBudgetUsed >= 0.98 ? 'critical' : 'warning',
       key: `${i.tenantId}:api_budget`,
-      message: `${i.tenantName}: ${pct(i.apiBudgetUsed)} of the CRM's API budget is used; Baton slows down before it runs out.`,
+      message:
+        i.apiBudgetUsed >= 1
+          ? `${i.tenantName}: ${pct(i.apiBudgetUsed)} of the CRM's API budget is used, past the allocation (the CRM may refuse any call now); Baton makes one call a minute until usage falls.`
+          : `${i.tenantName}: ${pct(i.apiBudgetUsed)} of the CRM's API budget is used; Baton slows down before it runs out.`,
     });
   }
   for (const c of i.changeCapture) {
