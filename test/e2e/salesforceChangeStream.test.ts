@@ -22,6 +22,8 @@ class Stored {
   /** Holds persist while set (a slow database). */
   gate: Promise<void> | null = null;
   failNext = 0;
+  /** Stores that never answer (a database that hangs), counted down. */
+  hangNext = 0;
 
   leadIds(): string[] {
     return this.events.flatMap((e) => e.changes.map((c) => c.change.leadId));
@@ -60,6 +62,10 @@ function subscribe(
     },
     replayFrom: () => Promise.resolve(stored.position),
     persist: async (_channel, replayId, event) => {
+      if (stored.hangNext > 0) {
+        stored.hangNext--;
+        await new Promise(() => {});
+      }
       if (stored.gate) await stored.gate;
       if (stored.failNext > 0) {
         stored.failNext--;
@@ -148,6 +154,20 @@ describe('the change stream over the Pub/Sub API', () => {
     await until(() => stored.events.length === 1);
     expect(stored.leadIds()).toEqual([id]);
     expect(stored.problems[0]?.problem).toMatch(/storing a change event failed/);
+  });
+
+  it('a store that never answers (a hung database) does not stall the topic: past the deadline it goes again', async () => {
+    const harness = await start();
+    const stored = new Stored();
+    await subscribe(harness, stored, { persistTimeoutMs: 200 }).start();
+    await until(() => stored.position !== null);
+    stored.hangNext = 1;
+    const first = await createLead(harness, 1);
+    await until(() => stored.problems.some((p) => /storing a change event failed/.test(p.problem)));
+    const second = await createLead(harness, 2);
+    await until(() => stored.events.length === 2);
+    expect(stored.leadIds()).toEqual([first, second]);
+    expect(stored.problems.find((p) => /storing/.test(p.problem))?.kind).toBe('failing');
   });
 
   it('events that keep failing to store are fetched again ever less often, not every few seconds', async () => {

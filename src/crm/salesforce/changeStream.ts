@@ -45,6 +45,8 @@ export interface ChangeStreamDeps {
   deliveryLimitWaitMs?: number;
   /** A stream silent this long is dead: Salesforce sends a keepalive within 270 s (proto, FetchResponse). */
   idleTimeoutMs?: number;
+  /** A store that has not answered after this long counts as failed (default 60 s): a hung database stalls no topic. */
+  persistTimeoutMs?: number;
   /** Events asked for at a time (at most 100). */
   batchSize?: number;
   channels?: readonly ChangeChannel[];
@@ -264,11 +266,11 @@ export class SalesforceChangeStream {
           this.deps.onProblem(channel, `${error.message}; re-reading recent changes instead`);
           // The re-read is queued before the position moves past the event: a failure in between replays it.
           await this.deps.onGap(channel, 'an unreadable change event');
-          await this.deps.persist(channel, replayIdText(consumed.replayId), null);
+          await this.persist(channel, replayIdText(consumed.replayId), null);
           continue;
         }
         if (event.reread) await this.deps.onGap(channel, 'the change event asks for a re-read');
-        await this.deps.persist(channel, event.replayId, event);
+        await this.persist(channel, event.replayId, event);
         s.lastStored = event.replayId;
       }
       if (!this.current(channel, s.generation)) return;
@@ -277,7 +279,7 @@ export class SalesforceChangeStream {
       const latest = response.latestReplayId.length > 0 ? replayIdText(response.latestReplayId) : null;
       const idle = response.events.length === 0 && response.pendingNumRequested > 0;
       if (idle && latest && latest !== s.lastStored) {
-        await this.deps.persist(channel, latest, null);
+        await this.persist(channel, latest, null);
         s.lastStored = latest;
       }
       if (s.outstanding === 0) {
@@ -299,6 +301,27 @@ export class SalesforceChangeStream {
     }
   }
 
+  /**
+   * Stores through the sink, but never waits forever: a database that hangs would hold the topic's chain, and with it
+   * every later event, with no problem recorded. Past the deadline the store counts as failed and the topic
+   * resubscribes from its stored position; should the hung write land after all, the events that come again are
+   * dropped as duplicates by the inbox (transactionKey + record id).
+   */
+  private persist(
+    channel: ChangeChannel,
+    replayId: string | null,
+    event: MappedChangeEvent | null,
+  ): Promise<void> {
+    const ms = this.deps.persistTimeoutMs ?? 60_000;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the store did not answer within ${ms / 1000} s`)), ms);
+    });
+    return Promise.race([this.deps.persist(channel, replayId, event), deadline]).finally(() =>
+      clearTimeout(timer),
+    );
+  }
+
   private async streamFailed(channel: ChangeChannel, error: unknown): Promise<void> {
     const code = pubSubErrorCode(error);
     if (code === PUBSUB_ERRORS.replayCorrupted) {
@@ -306,7 +329,7 @@ export class SalesforceChangeStream {
       let recorded = true;
       try {
         await this.deps.onGap(channel, 'the stored replay position is no longer available');
-        await this.deps.persist(channel, null, null);
+        await this.persist(channel, null, null);
       } catch (e) {
         recorded = false;
         this.deps.onProblem(channel, 'could not record the gap', e);
