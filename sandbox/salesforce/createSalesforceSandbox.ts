@@ -44,6 +44,10 @@ export interface SalesforceSandbox {
   pubSubStreams(): number;
   /** Ends every open Subscribe stream with UNAVAILABLE, as a reset HTTP/2 stream does: clients subscribe again. */
   dropPubSubStreams(): void;
+  /** Ends every open Subscribe stream without an error status (a fault: clients must subscribe again). */
+  closePubSubStreams(): void;
+  /** Sends every open Subscribe stream a response whose event has no payload (a fault: an unreadable response). */
+  sendUnreadablePubSubResponse(): void;
   /** Errors the sandbox answered with a 500 (a test should find none). */
   internalErrors: unknown[];
   /** Stops every server `listen` and `listenPubSub` started (open Subscribe streams are cancelled). */
@@ -143,6 +147,8 @@ export function createSalesforceSandbox(options: SalesforceSandboxOptions = {}):
     },
     pubSubStreams: () => pubSub.openStreams(),
     dropPubSubStreams: () => pubSub.dropStreams(),
+    closePubSubStreams: () => pubSub.closeStreams(),
+    sendUnreadablePubSubResponse: () => pubSub.sendUnreadable(),
     internalErrors,
     close: async () => {
       await Promise.all([...servers].map((s) => s.close()));

@@ -156,6 +156,34 @@ describe('the change stream over the Pub/Sub API', () => {
     expect(stored.problems[0]?.problem).toMatch(/storing a change event failed/);
   });
 
+  it('a stream the server ends without an error status is subscribed again, losing nothing', async () => {
+    const harness = await start();
+    const stored = new Stored();
+    await subscribe(harness, stored).start();
+    await until(() => stored.position !== null);
+    harness.sandbox.closePubSubStreams();
+    await until(() => stored.problems.some((p) => p.problem === 'the stream ended'));
+    const id = await createLead(harness, 1);
+    await until(() => stored.events.length === 1);
+    expect(stored.leadIds()).toEqual([id]);
+    expect(stored.problems.find((p) => p.problem === 'the stream ended')?.kind).toBe('failing');
+  });
+
+  it('a response it cannot read ends that stream; the topic resubscribes from the stored position', async () => {
+    const harness = await start();
+    const stored = new Stored();
+    await subscribe(harness, stored).start();
+    await until(() => stored.position !== null);
+    const before = stored.position;
+    harness.sandbox.sendUnreadablePubSubResponse();
+    await until(() => stored.problems.some((p) => /^unreadable response/.test(p.problem)));
+    // Nothing of it was stored: the position is where it was.
+    expect(stored.position).toBe(before);
+    const id = await createLead(harness, 1);
+    await until(() => stored.events.length === 1);
+    expect(stored.leadIds()).toEqual([id]);
+  });
+
   it('a store that never answers (a hung database) does not stall the topic: past the deadline it goes again', async () => {
     const harness = await start();
     const stored = new Stored();

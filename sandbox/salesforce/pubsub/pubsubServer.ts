@@ -82,6 +82,16 @@ export class PubSubService {
     for (const s of [...this.streams]) s.fail(streamReset());
   }
 
+  /** Ends every open Subscribe stream with an OK status (a test fault: see SubscribeStream.close). */
+  closeStreams(): void {
+    for (const s of [...this.streams]) s.close();
+  }
+
+  /** Sends every open Subscribe stream a response it cannot read (a test fault). */
+  sendUnreadable(): void {
+    for (const s of this.streams) s.sendWithoutPayload();
+  }
+
   private caller(metadata: grpc.Metadata): PubSubCaller | undefined {
     return callerOf(this.deps.state, metadata);
   }

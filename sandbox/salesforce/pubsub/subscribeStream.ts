@@ -127,6 +127,30 @@ export class SubscribeStream {
     this.call.emit('error', status);
   }
 
+  /**
+   * Ends the stream with an OK status, no error: a fault for tests (the Pub/Sub docs are silent on whether the
+   * server ever closes a Subscribe stream cleanly; gRPC allows it, and a client must then subscribe again).
+   */
+  close(): void {
+    if (this.ended) return;
+    this.cleanup();
+    this.call.end();
+  }
+
+  /**
+   * Sends a response whose event has no payload (a fault for tests: what a client gets from a response it cannot
+   * read; a correct server never sends one).
+   */
+  sendWithoutPayload(): void {
+    if (this.ended || this.topic === undefined) return;
+    this.call.write({
+      events: [{ replayId: Buffer.from([0, 0, 0, 0, 0, 0, 0, 1]) } as ConsumerEventOut],
+      latestReplayId: this.latestReplayId(),
+      rpcId: this.rpcId,
+      pendingNumRequested: this.pending,
+    });
+  }
+
   private cleanup(): void {
     if (this.ended) return;
     this.ended = true;
