@@ -3,6 +3,7 @@
 import type Bottleneck from 'bottleneck';
 import { CrmError } from './port.ts';
 import { httpFailure, retryDecision, type CallFailure, type RetryOptions } from './retryPolicy.ts';
+import { CallTimeout, withTimeout } from './withTimeout.ts';
 
 export interface CallLogEntry {
   tenantId: string;
@@ -27,16 +28,6 @@ export interface CallContext {
   sleep: (ms: number) => Promise<void>;
   /** The CRM's own classification of what its client threw; null = not a failed call but a bug (rethrown). */
   toFailure: (error: unknown) => CallFailure | null;
-}
-
-export class CallTimeout extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CallTimeout(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function runCall<T>(

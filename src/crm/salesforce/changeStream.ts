@@ -4,6 +4,7 @@
 // silent stream, a refused session (new token) or a storage failure. Errors are told apart by the Pub/Sub API's
 // error code (Pub/Sub API guide, "Handle Errors" and "Retry Long-Lived RPC Calls After an Error Occurs").
 import type { FeedProblemKind } from '../provider.ts';
+import { withTimeout } from '../withTimeout.ts';
 import { mapChangeEvent, CHANGE_CHANNELS } from './changeEvents.ts';
 import type { ChangeChannel, MappedChangeEvent } from './changeEvents.ts';
 import { ChangeEventDecoder, replayIdText, UnreadableEvent } from './pubsub/changeEventDecoder.ts';
@@ -18,39 +19,9 @@ import {
   type FetchRequest,
   type FetchResponse,
 } from './pubsub/pubSubClient.ts';
+import type { ChangeStreamDeps } from './changeStreamDeps.ts';
 
-export interface ChangeStreamDeps {
-  /** Salesforce's Pub/Sub endpoint (https://api.pubsub.salesforce.com:7443) or the sandbox org's. */
-  pubSubUrl: string;
-  instanceUrl: string;
-  orgId: string;
-  accessToken(): Promise<string>;
-  /** The session was refused: a new access token, refreshed now. */
-  refreshAccessToken(): Promise<string>;
-  /** The replay id stored for the topic (base64), or null: subscribe from the tip of the stream. */
-  replayFrom(channel: ChangeChannel): Promise<string | null>;
-  /** Keeps what one event says together with the topic's new replay id (one transaction), or throws. */
-  persist(channel: ChangeChannel, replayId: string | null, event: MappedChangeEvent | null): Promise<void>;
-  /** Events may have been missed (replay position too old, unreadable event): re-read recent changes. */
-  onGap(channel: ChangeChannel, why: string): Promise<void>;
-  /** `standing`: the topic stopped for this reason until it answers again. */
-  onProblem(channel: ChangeChannel, problem: string, error?: unknown, standing?: FeedProblemKind): void;
-  /** The topic answers again after a standing problem. */
-  onFlowing(channel: ChangeChannel): void;
-  /** Wait before subscribing again after a failure (default 5 s), doubled after each failure in a row. */
-  restartDelayMs?: number;
-  /** The longest wait between attempts (default 30 minutes). */
-  maxRestartDelayMs?: number;
-  /** How long to stay away once the org's event delivery allocation is used up (default 1 hour). */
-  deliveryLimitWaitMs?: number;
-  /** A stream silent this long is dead: Salesforce sends a keepalive within 270 s (proto, FetchResponse). */
-  idleTimeoutMs?: number;
-  /** A store that has not answered after this long counts as failed (default 60 s): a hung database stalls no topic. */
-  persistTimeoutMs?: number;
-  /** Events asked for at a time (at most 100). */
-  batchSize?: number;
-  channels?: readonly ChangeChannel[];
-}
+export type { ChangeStreamDeps } from './changeStreamDeps.ts';
 
 /** What a stream's end means, and what to do about it. */
 type Restart = { refreshFirst: boolean; delayMs?: number; kind: FeedProblemKind };
@@ -313,13 +284,7 @@ export class SalesforceChangeStream {
     event: MappedChangeEvent | null,
   ): Promise<void> {
     const ms = this.deps.persistTimeoutMs ?? 60_000;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the store did not answer within ${ms / 1000} s`)), ms);
-    });
-    return Promise.race([this.deps.persist(channel, replayId, event), deadline]).finally(() =>
-      clearTimeout(timer),
-    );
+    return withTimeout(this.deps.persist(channel, replayId, event), ms, 'the store did not answer');
   }
 
   private async streamFailed(channel: ChangeChannel, error: unknown): Promise<void> {
