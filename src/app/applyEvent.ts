@@ -63,8 +63,11 @@ export async function applyEvent(
       decision.ledger.length === 0 &&
       decision.effects.length === 0 &&
       JSON.stringify(encodeLeadState(decision.state)) === JSON.stringify(encodeLeadState(stored.state));
-    // A newer read that decides nothing is still recorded: an older read applied after it must find it.
-    const readMoves = input.read !== undefined && !sameRead(input.read, stored?.read ?? null);
+    // A read of a newer version of the record that decides nothing is still recorded: an older read applied after it
+    // must find it. A read of the same version is not (it would cost a write per re-read of an unchanged lead).
+    const readMoves =
+      input.read !== undefined &&
+      (!stored?.read || input.read.modifiedAt.getTime() > stored.read.modifiedAt.getTime());
     if (unchanged && !readMoves) return { ok: true, decision, saved: false };
     try {
       await db.transaction().execute(async (tx) => {
@@ -84,8 +87,3 @@ export async function applyEvent(
     }
   }
 }
-
-const sameRead = (a: RecordRead, b: RecordRead | null) =>
-  b !== null &&
-  a.modifiedAt.getTime() === b.modifiedAt.getTime() &&
-  a.readAt.getTime() === b.readAt.getTime();

@@ -190,13 +190,27 @@ export async function provisionTenant(
   tenant: Tenant,
 ): Promise<ProvisioningReport> {
   const report = await (await provider.port(tenant)).provision(tenant.policy);
-  report.problems.push(...((await provider.changeCaptureProblems?.(tenant)) ?? []));
+  report.problems.push(...(await changeCaptureProblems(provider, tenant)));
   await writeCheckpoint(deps.db, tenant.id, LISTS_CHECKPOINT, report.lists);
   await writeCheckpoint(deps.db, tenant.id, PROVISIONING_CHECKPOINT, {
     ...report,
     at: deps.now().toISOString(),
   });
   return report;
+}
+
+/** The change-capture check never fails provisioning: what it could not check is one more problem to show. */
+async function changeCaptureProblems(provider: CrmProvider, tenant: Tenant): Promise<ProvisioningProblem[]> {
+  try {
+    return (await provider.changeCaptureProblems?.(tenant)) ?? [];
+  } catch (error) {
+    return [
+      {
+        what: `Baton could not check change capture: ${error instanceof Error ? error.message : String(error)}`,
+        fix: 'Connect again; until change capture is checked, the ops console shows each topic as it subscribes.',
+      },
+    ];
+  }
 }
 
 /** Provisioning did not run to the end: ops shows why and the fix (lists already known are kept). */

@@ -58,10 +58,10 @@ export async function runBackfill(
   }
   opts.onProgress?.(progress);
   const contexts = await decisionContexts(deps.db, tenant);
-  // Each page was read when the generator was last resumed (the first at the start).
-  let pageAskedAt = deps.clock.now();
+  // Every page counts as read when this run began (see reconcile.ts: the safe way to be wrong about a tie).
+  const readAt = deps.clock.now();
   for await (const page of crm.leadsModifiedBetween(new Date(progress.cursor), new Date(progress.until))) {
-    for (const lead of page) await applySnapshot(deps, tenant, contexts, lead, pageAskedAt);
+    for (const lead of page) await applySnapshot(deps, tenant, contexts, lead, readAt);
     const cursor: Date = new Date(progress.cursor);
     const newest: Date = page.reduce<Date>((max, l) => (l.modifiedAt > max ? l.modifiedAt : max), cursor);
     progress = {
@@ -72,7 +72,6 @@ export async function runBackfill(
     await writeCheckpoint(deps.db, tenant.id, BACKFILL_CHECKPOINT, progress);
     opts.onProgress?.(progress);
     if (Date.now() - started > (opts.budgetMs ?? 50_000)) return progress;
-    pageAskedAt = deps.clock.now();
   }
   progress = {
     ...progress,

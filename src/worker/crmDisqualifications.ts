@@ -4,7 +4,7 @@
 import type { DecisionContexts } from '../app/decisionContext.ts';
 import { applyEvent } from '../app/applyEvent.ts';
 import type { CrmLead } from '../crm/port.ts';
-import type { RecordRead } from '../store/recordRead.ts';
+import { isOlderRead, type RecordRead } from '../store/recordRead.ts';
 import { leadObjectVerdict } from '../domain/leadObjectReturn.ts';
 import { holdReturn, releaseHeldReturn } from '../store/heldReturns.ts';
 import { loadLead } from '../store/leads.ts';
@@ -21,6 +21,9 @@ export async function settleCrmDisqualification(
   read: RecordRead,
 ): Promise<number> {
   if (lead.relatedRecords === undefined) return 0;
+  // A fresher read of the record landed since this snapshot's events were applied: its records and holds stand.
+  const latest = await loadLead(deps.db, tenant.id, lead.id);
+  if (latest?.read && isOlderRead(read, latest.read)) return 0;
   await rememberRelatedRecords(deps.db, tenant.id, lead.id, lead.relatedRecords);
   const d = lead.crmDisqualification;
   const stored = d ? await loadLead(deps.db, tenant.id, lead.id) : null;

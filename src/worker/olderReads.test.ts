@@ -76,6 +76,15 @@ describe.each(ENGINES)('reads applied out of order on $name', (engine) => {
     expect((await stageOf('L-quiet'))?.stage).toBe('assigned');
   });
 
+  it('the same version read again writes nothing (no version bump per re-read of an unchanged lead)', async () => {
+    expect(await apply(lead('L-same', { modified: 5, ownerId: 'rep-7' }), at(6))).toBeGreaterThan(0);
+    const before = await loadLead(e.database.db, tenant.id, 'L-same');
+    expect(await apply(lead('L-same', { modified: 5, ownerId: 'rep-7' }), at(30))).toBe(0);
+    const after = await loadLead(e.database.db, tenant.id, 'L-same');
+    expect(after?.version).toBe(before?.version);
+    expect(after?.read).toEqual({ modifiedAt: at(5), readAt: at(6) });
+  });
+
   it('a newer read still moves the lead (the owner gone: back to marketing)', async () => {
     expect(await apply(lead('L-moves', { modified: 5, ownerId: 'rep-7' }), at(6))).toBeGreaterThan(0);
     expect(await apply(lead('L-moves', { modified: 8, ownerId: null }), at(9))).toBeGreaterThan(0);

@@ -30,12 +30,12 @@ export async function reconcile(
   const contexts = await decisionContexts(deps.db, tenant);
   let seen = 0;
   let decisions = 0;
-  // Each page was read when the generator was last resumed (the first at the start).
-  let pageAskedAt = deps.clock.now();
+  // Every page counts as read when the pass began: no page was asked for earlier, and an earlier time only makes a
+  // page lose a tie (same record stamp) against a read a drain made meanwhile, which is the safe way to be wrong.
+  const readAt = deps.clock.now();
   for await (const page of crm.leadsModifiedBetween(since, now)) {
-    for (const lead of page) decisions += await applySnapshot(deps, tenant, contexts, lead, pageAskedAt);
+    for (const lead of page) decisions += await applySnapshot(deps, tenant, contexts, lead, readAt);
     seen += page.length;
-    pageAskedAt = deps.clock.now();
   }
   await writeCheckpoint(deps.db, tenant.id, RECONCILE_CHECKPOINT, { since: now.toISOString() });
   return { seen, decisions };

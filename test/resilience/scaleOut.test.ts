@@ -2,7 +2,8 @@
 // scenario. Every event is stored once and ends processed, tasks are created exactly once, one sweep per tenant
 // runs at a time, the work spreads over all workers, and the CRM ends exactly as in the single-process reference
 // run.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from '../../src/store/tables.ts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { JOBS } from '../../src/worker/catalog.ts';
@@ -38,19 +39,36 @@ function jobsRunOf(line: LogLine | undefined): number {
   return Object.values(jobs).reduce((a, b) => a + b, 0);
 }
 
+/** Jobs some worker holds now (a paused worker holding one would make the others wait out its heartbeat). */
+async function activeJobs(db: Kysely<Tables>): Promise<number> {
+  const r = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pgboss.job where state = 'active'`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
 /**
  * Each worker alone keeps Baton going: with the other two paused (SIGSTOP), a new lead who asks for a demo is still
- * scored and written back as an MQL, so this worker took the drain and the flush from the shared queues. Paused
- * first, then the lead: a paused worker cannot have taken the probe's jobs. Returns how long each probe took.
+ * scored and written back as an MQL, so this worker took the drain and the flush from the shared queues. The queues
+ * are idle first (no worker holds a job), then the others are paused, then the lead comes: a paused worker cannot
+ * have taken the probe's jobs. Every paused worker is resumed, whatever happens. Returns how long each probe took.
  */
-async function eachWorkerAlone(w: World): Promise<Array<{ name: string; ms: number | null }>> {
+async function eachWorkerAlone(
+  w: World,
+  db: Kysely<Tables>,
+): Promise<Array<{ name: string; ms: number | null }>> {
   const out: Array<{ name: string; ms: number | null }> = [];
   for (const [i, alone] of w.workers.entries()) {
-    const others = w.workers.filter((p) => p !== alone);
-    const signal = (sig: NodeJS.Signals) => others.forEach((p) => p.pid && process.kill(p.pid, sig));
-    signal('SIGSTOP');
+    for (const until = Date.now() + 30_000; (await activeJobs(db)) > 0 && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 100));
+    const paused: number[] = [];
     const started = Date.now();
     try {
+      for (const p of w.workers) {
+        if (p === alone || !p.pid) continue;
+        process.kill(p.pid, 'SIGSTOP');
+        paused.push(p.pid);
+      }
       const lead = w.portal.createContact(
         {
           email: `alone${i}@probe${i}.example`,
@@ -64,8 +82,8 @@ async function eachWorkerAlone(w: World): Promise<Array<{ name: string; ms: numb
       );
       w.portal.submitForm(lead.id, { name: 'Request a demo' });
       let ms: number | null = null;
-      // Up to a minute: a job a paused worker took just before the pause waits out its heartbeat (15 s).
-      while (Date.now() - started < 60_000) {
+      // Up to two minutes: a job a paused worker took in the instant before the pause waits out its heartbeat.
+      while (Date.now() - started < 120_000) {
         await w.sandbox.flushWebhooks();
         if (w.portal.contact(lead.id)?.properties['baton_stage'] === 'mql') {
           ms = Date.now() - started;
@@ -75,7 +93,13 @@ async function eachWorkerAlone(w: World): Promise<Array<{ name: string; ms: numb
       }
       out.push({ name: alone.env.name, ms });
     } finally {
-      signal('SIGCONT');
+      for (const pid of paused) {
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {
+          // Gone already: nothing to resume (the exit-code checks below say so).
+        }
+      }
     }
   }
   return out;
@@ -123,7 +147,7 @@ describe('scale-out on PostgreSQL', () => {
       where name = any(${TENANT_JOBS})`.execute(db);
     const store = await readStore(w);
     const events = w.webhookEvents();
-    const alone = await eachWorkerAlone(w);
+    const alone = await eachWorkerAlone(w, db);
     const stop = await w.stopAll();
     const work = w.workers.map((p) => ({
       name: p.env.name,

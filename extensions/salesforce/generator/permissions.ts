@@ -64,6 +64,9 @@ export function integrationPermissionSet(): string {
     ...fieldPermissions(() => true),
     ['hasActivationRequired', false],
     ['label', 'Baton integration'],
+    // Standard-object and user permissions take effect when the project is deployed from source; a managed package
+    // installs neither (ISVforce guide, "Permission Sets and Profile Settings in Packages"), so the install steps
+    // have the admin grant them (extensions/salesforce/README.md).
     objectPermission('Campaign', { create: true, edit: true }),
     objectPermission(OBJECT, { edit: true, viewAll: true }),
     // The connect check reads PlatformEventChannelMember over the Tooling API, which needs "View Setup and

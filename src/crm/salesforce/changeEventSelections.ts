@@ -46,7 +46,7 @@ export async function checkChangeEventSelections(
     if (!(error instanceof CrmError) || error.kind !== 'permanent') throw error;
     report.problems.push({
       what: `Baton could not read the org's Change Data Capture selections: ${error.message}`,
-      fix: 'Assign the Baton_Integration permission set to the connected user (it includes View Setup and Configuration), or check Setup → Change Data Capture lists Lead, Task and Event.',
+      fix: "Give the connected user View Setup and Configuration (a permission set of the org's own: a packaged one cannot carry user permissions), or check that Setup → Change Data Capture lists Lead, Task and Event.",
     });
     return;
   }

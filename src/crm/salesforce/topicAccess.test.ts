@@ -48,7 +48,7 @@ describe('topic access on connect', () => {
     const [problem, ...rest] = await topicAccessProblems(c, URL);
     expect(rest).toEqual([]);
     expect(problem?.what).toMatch(/may not subscribe to LeadChangeEvent .*View All" on leads.*no access/);
-    expect(problem?.fix).toMatch(/Baton_Integration/);
+    expect(problem?.fix).toMatch(/View All on leads/);
   });
 
   it('leaves a topic the API does not know to the selection check', async () => {
@@ -69,10 +69,13 @@ describe('topic access on connect', () => {
     expect(c.asked).toHaveLength(1);
   });
 
-  it('a failure that is no gRPC status (a bad URL, a TLS error) counts as not reached', async () => {
-    const c = client(() => new Error('self-signed certificate'));
+  it('a failure that is not an answer of the API (a token that could not be refreshed) is said as it is', async () => {
+    const c = client(() => new Error('refresh token revoked'));
     const problems = await topicAccessProblems(c, URL);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]?.what).toMatch(/^Baton could not reach Salesforce's Pub\/Sub API at .*7443:/);
+    expect(problems.map((p) => p.what)).toEqual([
+      'Baton could not check LeadChangeEvent: refresh token revoked.',
+      'Baton could not check TaskChangeEvent: refresh token revoked.',
+      'Baton could not check EventChangeEvent: refresh token revoked.',
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { cannotSubscribe, describeStreamError } from './pubsub/streamErrors.ts';
 
 const PERMISSION_FIX: Record<ChangeChannel, string> = {
   '/data/LeadChangeEvent':
-    'Assign the Baton_Integration permission set to the connected user (it gives View All on leads), then connect again.',
+    "Give the connected user View All on leads (a permission set of the org's own: a packaged one cannot carry permissions on standard objects), then connect again.",
   '/data/TaskChangeEvent':
     'Give the connected user View All Data (Salesforce has no View All for activities), then connect again. Until then calls and emails reach Baton through its five-minute poll.',
   '/data/EventChangeEvent':
@@ -34,9 +34,17 @@ export async function topicAccessProblems(
     } catch (error) {
       const status = grpcStatusOf(error);
       if (status === grpc.status.NOT_FOUND) continue;
-      if (status === null || UNREACHED.has(status)) {
+      if (status === null) {
+        // Not an answer of the API (a token that could not be refreshed, an answer that did not parse): said as is.
         problems.push({
-          what: `Baton could not reach Salesforce's Pub/Sub API at ${pubSubUrl}${status === null ? '' : ` (${grpc.status[status]})`}: change events wait until it can; the five-minute poll carries on meanwhile.`,
+          what: `Baton could not check ${channel.replace('/data/', '')}: ${error instanceof Error ? error.message : String(error)}.`,
+          fix: 'Connect again; if it stays, see the sync log.',
+        });
+        continue;
+      }
+      if (UNREACHED.has(status)) {
+        problems.push({
+          what: `Baton could not reach Salesforce's Pub/Sub API at ${pubSubUrl} (${grpc.status[status]}): change events wait until it can; the five-minute poll carries on meanwhile.`,
           fix: 'Let Baton reach the Pub/Sub API (outbound HTTPS on port 7443; SALESFORCE_PUBSUB_URL names it), then connect again.',
         });
         // The same for every topic: said once.
