@@ -1,7 +1,7 @@
 // Scale-out on PostgreSQL: 2 web processes behind a round-robin proxy and 3 worker processes play the one
 // scenario. Every event is stored once and ends processed, tasks are created exactly once, one sweep per tenant
-// runs at a time, the work spreads over all workers, and the CRM ends exactly as in the single-process reference
-// run.
+// runs at a time, the work does not all land on one worker and each worker alone keeps Baton going, and the CRM
+// ends exactly as in the single-process reference run.
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../../src/store/tables.ts';
 import { describe, expect, it } from 'vitest';
