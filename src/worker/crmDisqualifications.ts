@@ -21,12 +21,11 @@ export async function settleCrmDisqualification(
   read: RecordRead,
 ): Promise<number> {
   if (lead.relatedRecords === undefined) return 0;
-  // A fresher read of the record landed since this snapshot's events were applied: its records and holds stand.
-  const latest = await loadLead(deps.db, tenant.id, lead.id);
-  if (latest?.read && isOlderRead(read, latest.read)) return 0;
+  // The lead as this snapshot's events left it; a fresher read landed since: its records and holds stand.
+  const stored = await loadLead(deps.db, tenant.id, lead.id);
+  if (stored?.read && isOlderRead(read, stored.read)) return 0;
   await rememberRelatedRecords(deps.db, tenant.id, lead.id, lead.relatedRecords);
   const d = lead.crmDisqualification;
-  const stored = d ? await loadLead(deps.db, tenant.id, lead.id) : null;
   const verdict = d
     ? leadObjectVerdict(stored?.state ?? null, d, tenant.policy)
     : { kind: 'not_news' as const };
