@@ -9,6 +9,14 @@ import { param } from './sobjectPaths.ts';
 
 const queryParams = z.object({ q: z.string().optional() });
 
+/** The SOQL of a `?q=` query (REST and Tooling API alike); an empty one is refused as Salesforce refuses it. */
+export function soqlOf(req: Request): string {
+  const { q } = queryParams.parse(req.query);
+  if (q === undefined || q.trim() === '')
+    throw restError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+  return q;
+}
+
 function batchSize(req: Request): number {
   const m = /batchSize\s*=\s*(\d+)/i.exec(req.get('sforce-query-options') ?? '');
   return m ? Math.min(2000, Math.max(200, Number(m[1]))) : 2000;
@@ -19,11 +27,8 @@ export function queryRoutes(includeDeleted: boolean): Router {
 
   router.get('/', (req, res) => {
     const { org } = authOf(req);
-    const { q } = queryParams.parse(req.query);
-    if (q === undefined || q.trim() === '')
-      throw restError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
     res.json(
-      runQuery(org, q, {
+      runQuery(org, soqlOf(req), {
         now: org.now(),
         includeDeleted,
         versionBase: versionBase(req),

@@ -6,11 +6,10 @@
 // entity is one member of it. Any other Tooling query is refused as Salesforce refuses an object it does not know
 // (INVALID_TYPE), since the sandbox serves no other Tooling object.
 import { Router } from 'express';
-import { z } from 'zod';
 import { restError } from '../../salesforceErrors.ts';
 import { authOf, versionBase } from '../requestContext.ts';
+import { soqlOf } from './query.ts';
 
-const queryParams = z.object({ q: z.string().optional() });
 const CHANNEL_MEMBERS = /^\s*SELECT\s+([\w\s,]+?)\s+FROM\s+PlatformEventChannelMember\s*$/i;
 const FIELDS = new Set(['Id', 'DeveloperName', 'SelectedEntity', 'EventChannel']);
 
@@ -18,10 +17,7 @@ export function toolingQueryRoutes(): Router {
   const router = Router();
   router.get('/', (req, res) => {
     const { org } = authOf(req);
-    const { q } = queryParams.parse(req.query);
-    if (q === undefined || q.trim() === '')
-      throw restError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-    const m = CHANNEL_MEMBERS.exec(q);
+    const m = CHANNEL_MEMBERS.exec(soqlOf(req));
     if (!m)
       throw restError(400, 'INVALID_TYPE', "sObject type is not supported by this sandbox's Tooling API.");
     const fields = (m[1] ?? '').split(',').map((f) => f.trim());
