@@ -29,6 +29,23 @@ const step = async (url: string) => {
 const base = () => h.running.config.publicUrl;
 const report = z.object({ problems: z.array(z.object({ what: z.string(), fix: z.string() })) });
 
+/** Connects another org of the sandbox through the real flow, as its admin; returns its recorded problems. */
+async function connectAs(org: ReturnType<typeof bootstrapOrg>) {
+  h.org.sandbox.state.authorizeOrgId = org.org.id;
+  h.org.sandbox.state.authorizeUserId = org.admin.id;
+  try {
+    await connectOrg(base());
+  } finally {
+    h.org.sandbox.state.authorizeOrgId = h.org.org.org.id;
+    h.org.sandbox.state.authorizeUserId = undefined;
+  }
+  const tenantId = `salesforce-${org.org.id}`;
+  return {
+    tenantId,
+    found: await readCheckpoint(h.running.database.db, tenantId, PROVISIONING_CHECKPOINT, report),
+  };
+}
+
 describe('Salesforce connect (OAuth with PKCE) against the sandbox', () => {
   it('connects: tokens encrypted, campaigns per nurture list, the connecting user is the policy admin', async () => {
     const t = await h.tenant();
@@ -93,16 +110,7 @@ describe('Salesforce connect (OAuth with PKCE) against the sandbox', () => {
       batonPackage: { omitFields: ['Baton_Grade__c', 'Baton_Return_Reason__c'] },
       marketingQueue: false,
     });
-    h.org.sandbox.state.authorizeOrgId = bare.org.id;
-    h.org.sandbox.state.authorizeUserId = bare.admin.id;
-    try {
-      await connectOrg(base());
-    } finally {
-      h.org.sandbox.state.authorizeOrgId = h.org.org.org.id;
-      h.org.sandbox.state.authorizeUserId = undefined;
-    }
-    const tenantId = `salesforce-${bare.org.id}`;
-    const found = await readCheckpoint(h.running.database.db, tenantId, PROVISIONING_CHECKPOINT, report);
+    const { tenantId, found } = await connectAs(bare);
     expect(found?.problems.map((p) => p.what)).toEqual([
       'Lead field Baton_Grade__c is missing.',
       'Lead field Baton_Return_Reason__c is missing.',
@@ -121,17 +129,9 @@ describe('Salesforce connect (OAuth with PKCE) against the sandbox', () => {
     const org = bootstrapOrg(h.org.sandbox.state, { orgName: 'Globex (no View All Data)' });
     // Event taken off the standard channel (another package needed the room); Task refused to this user.
     h.org.sandbox.setCdc({ entities: ['Lead', 'Task'], subscribeDenied: ['Task'] });
-    h.org.sandbox.state.authorizeOrgId = org.org.id;
-    h.org.sandbox.state.authorizeUserId = org.admin.id;
-    try {
-      await connectOrg(base());
-    } finally {
-      h.org.sandbox.state.authorizeOrgId = h.org.org.org.id;
-      h.org.sandbox.state.authorizeUserId = undefined;
-      h.org.sandbox.setCdc({ entities: ['Lead', 'Task', 'Event'], subscribeDenied: [] });
-    }
-    const tenantId = `salesforce-${org.org.id}`;
-    const found = await readCheckpoint(h.running.database.db, tenantId, PROVISIONING_CHECKPOINT, report);
+    const { found } = await connectAs(org).finally(() =>
+      h.org.sandbox.setCdc({ entities: ['Lead', 'Task', 'Event'], subscribeDenied: [] }),
+    );
     expect(found?.problems.map((p) => p.what)).toEqual([
       'Event is not selected for Change Data Capture: meetings logged on leads reach Baton only through its five-minute poll.',
       'Change events: the connected user may not subscribe to TaskChangeEvent (task and event change events need "View All Data").',
