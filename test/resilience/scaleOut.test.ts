@@ -20,6 +20,7 @@ import {
 } from './support/runs.ts';
 import type { LogLine } from './support/batonProcess.ts';
 import { worldPerTest, type World } from './support/world.ts';
+import { hotContact } from '../support/sandboxLeads.ts';
 
 const createWorld = worldPerTest();
 
@@ -69,23 +70,12 @@ async function eachWorkerAlone(
         process.kill(p.pid, 'SIGSTOP');
         paused.push(p.pid);
       }
-      const lead = w.portal.createContact(
-        {
-          email: `alone${i}@probe${i}.example`,
-          firstname: `Probe${i}`,
-          jobtitle: 'VP Marketing',
-          numemployees: '900',
-          industry: 'software',
-          country: 'Canada',
-        },
-        { source: 'FORM' },
-      );
-      w.portal.submitForm(lead.id, { name: 'Request a demo' });
+      const lead = hotContact(w.portal, 900_000 + i);
       let ms: number | null = null;
       // Up to two minutes: a job a paused worker took in the instant before the pause waits out its heartbeat.
       while (Date.now() - started < 120_000) {
         await w.sandbox.flushWebhooks();
-        if (w.portal.contact(lead.id)?.properties['baton_stage'] === 'mql') {
+        if (w.portal.contact(lead)?.properties['baton_stage'] === 'mql') {
           ms = Date.now() - started;
           break;
         }

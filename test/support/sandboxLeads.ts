@@ -1,9 +1,9 @@
 // Leads as they arrive in the sandbox CRMs in the end-to-end tests: strong fit, asking for a demo.
 import type { BatonHarness } from './batonHarness.ts';
 
-/** A strong-fit HubSpot contact who asks for a demo: Baton makes it an MQL at once (hand-raise). */
-export function hotLead(b: BatonHarness, n: number): string {
-  const c = b.portal.createContact(
+/** A strong-fit contact of a sandbox portal who asks for a demo (at `at`, else now): an MQL at once (hand-raise). */
+export function hotContact(portal: BatonHarness['portal'], n: number, at?: number): string {
+  const c = portal.createContact(
     {
       email: `buyer${n}@northwind${n}.example`,
       firstname: `Buyer${n}`,
@@ -14,9 +14,12 @@ export function hotLead(b: BatonHarness, n: number): string {
     },
     { source: 'FORM' },
   );
-  b.portal.submitForm(c.id, { name: 'Request a demo', at: b.now().getTime() });
+  portal.submitForm(c.id, { name: 'Request a demo', ...(at !== undefined && { at }) });
   return c.id;
 }
+
+/** A strong-fit HubSpot contact who asks for a demo, on the harness's clock. */
+export const hotLead = (b: BatonHarness, n: number): string => hotContact(b.portal, n, b.now().getTime());
 
 /** A demo request's fields as web-to-lead fills them in: a VP at an 800-person tech company. */
 export const demoRequestFields = (n: number) => ({
