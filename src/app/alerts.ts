@@ -8,6 +8,7 @@ import type { Executor } from '../store/executor.ts';
 import { ledgerForPeriod } from '../store/ledger.ts';
 import { listTenants } from '../store/tenants.ts';
 import { topicProblems } from './changeCaptureHealth.ts';
+import { mqlCapacityNow } from './mqlCapacity.ts';
 
 const DAY = 86_400_000;
 const REJECT_PERIOD_DAYS = 30;
@@ -49,6 +50,7 @@ export async function currentAlerts(db: Executor, now: Date): Promise<Alert[]> {
         breaches: { last24h, dailyAverageBefore: (breachRows.length - last24h) / 7 },
         apiBudgetUsed: api ? api.used / api.max : null,
         changeCapture: (await topicProblems(db, t.id)).map((p) => ({ ...p, since: new Date(p.since) })),
+        mqlCapacity: await mqlCapacityNow(db, t, now),
         now,
       }),
     );

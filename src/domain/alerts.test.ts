@@ -86,3 +86,29 @@ describe('API budget alerts', () => {
     );
   });
 });
+
+describe('MQL volume over sales capacity', () => {
+  it('warns once a period when this month’s MQLs exceed what sales can work so far', () => {
+    const over = alertsFor({ ...base, mqlCapacity: { period: '2026-12', mqls: 120, capacityToDate: 90 } });
+    expect(over).toEqual([
+      expect.objectContaining({
+        kind: 'mql_over_capacity',
+        severity: 'warning',
+        key: 'salesforce-00D1:mql_over_capacity:2026-12',
+      }),
+    ]);
+    expect(over[0]?.message).toBe(
+      "Globex: 120 MQLs in 2026-12 so far, more than the 90 sales can work at the measured pace. Leads beyond capacity wait and rot: see the SLA scorecard's capacity plan.",
+    );
+  });
+
+  it('stays quiet at capacity, without a measured pace, or without the figures', () => {
+    expect(alertsFor({ ...base, mqlCapacity: { period: '2026-12', mqls: 90, capacityToDate: 90 } })).toEqual(
+      [],
+    );
+    expect(
+      alertsFor({ ...base, mqlCapacity: { period: '2026-12', mqls: 900, capacityToDate: null } }),
+    ).toEqual([]);
+    expect(alertsFor(base)).toEqual([]);
+  });
+});

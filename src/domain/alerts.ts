@@ -7,7 +7,8 @@ export type AlertKind =
   | 'tenant_disconnected'
   | 'tenant_refresh_failing'
   | 'api_budget_low'
-  | 'change_capture_stopped';
+  | 'change_capture_stopped'
+  | 'mql_over_capacity';
 
 export interface Alert {
   kind: AlertKind;
@@ -33,6 +34,8 @@ export interface AlertInputs {
     since: Date;
     problem: string;
   }>;
+  /** This month's MQLs against what sales can work so far at the measured pace (null: no pace measured yet). */
+  mqlCapacity?: { period: string; mqls: number; capacityToDate: number | null };
   now: Date;
 }
 
@@ -92,6 +95,17 @@ export function alertsFor(i: AlertInputs): Alert[] {
         i.apiBudgetUsed >= 1
           ? `${i.tenantName}: ${pct(i.apiBudgetUsed)} of the CRM's API budget is used, past the allocation (the CRM may refuse any call now); Baton makes one call a minute until usage falls.`
           : `${i.tenantName}: ${pct(i.apiBudgetUsed)} of the CRM's API budget is used; Baton slows down before it runs out.`,
+    });
+  }
+  const mc = i.mqlCapacity;
+  if (mc && mc.capacityToDate !== null && mc.mqls > mc.capacityToDate) {
+    alerts.push({
+      kind: 'mql_over_capacity',
+      tenantId: i.tenantId,
+      severity: 'warning',
+      // once a period: the surplus does not go away within it
+      key: `${i.tenantId}:mql_over_capacity:${mc.period}`,
+      message: `${i.tenantName}: ${mc.mqls} MQLs in ${mc.period} so far, more than the ${mc.capacityToDate} sales can work at the measured pace. Leads beyond capacity wait and rot: see the SLA scorecard's capacity plan.`,
     });
   }
   for (const c of i.changeCapture) {

@@ -24,6 +24,7 @@ import type { Tx } from '../store/executor.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import { opsApiRouter, type OpsApiDeps } from './ops/opsApi.ts';
+import { scorecardApiRouter } from './ops/scorecardApi.ts';
 import { opsLoginRouter } from './ops/opsLogin.ts';
 import type { LoginLimits } from './ops/loginRateLimit.ts';
 import type { OpsSessions } from './ops/opsSessions.ts';
@@ -107,7 +108,7 @@ export function createApp(deps: WebDeps): Express {
   const ops = express.Router();
   ops.use(requireOpsToken(opsAccess));
   ops.use(express.json({ limit: '100kb' }));
-  if (deps.opsApi) ops.use('/api', opsApiRouter(deps.opsApi));
+  if (deps.opsApi) ops.use('/api', opsApiRouter(deps.opsApi), scorecardApiRouter(deps.opsApi));
   if (deps.disconnectTenant)
     ops.post('/api/tenants/:tenantId/uninstall', postTenantUninstall(deps.disconnectTenant));
   if (deps.opsTenants) {

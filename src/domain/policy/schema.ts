@@ -1,5 +1,6 @@
 // The tenant policy: one zod schema used everywhere (settings page, API, store), defaults filled in,
 // and every problem reported with the field it is about.
+import { commitmentSchema } from './commitment.ts';
 import { leadObjectsSchema } from './leadObjects.ts';
 import { z } from 'zod';
 import { REASON_BUCKETS } from '../reasons.ts';
@@ -236,6 +237,8 @@ export const policySchema = z
       })
       .prefault({}),
     rejectRateTarget: z.number().min(0).max(1).default(D.rejectRateTarget),
+    /** What each side of the SLA commits to: marketing's MQL volume, sales' share met. */
+    commitment: commitmentSchema,
     /**
      * Baton admins of the portal: CRM user ids who may change these settings and return any lead from the card
      * (the installing admin is added at install).
