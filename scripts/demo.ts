@@ -58,6 +58,7 @@ import {
   scoreWritesLeftAlone,
 } from './demo/batonStore.ts';
 import { channelsBehind } from './demo/changeEventsStored.ts';
+import { monthlyScorecards, scorecardTable, type MonthlyScorecard } from './demo/scorecardTable.ts';
 
 /** Monday 5 October 2026, 08:00 in the policy's zone: four weeks before the clocks go back. */
 const SCENARIO_START = DateTime.fromObject(
@@ -169,6 +170,8 @@ export interface DemoResult {
   /** Baton's warnings and errors over the whole run (both CRMs). */
   warnings: string[];
   report: string;
+  /** Both sides of the SLA for each month the run went through, per CRM (as the ops console computes them). */
+  scorecards: MonthlyScorecard[];
   json: string;
 }
 
@@ -374,6 +377,14 @@ export async function runDemo(o: {
         },
       ],
     });
+    const scorecards = await monthlyScorecards(
+      db,
+      [
+        { crm: 'HubSpot', tenantId: hubspotTenantId },
+        { crm: 'Salesforce', tenantId: salesforceTenantId },
+      ],
+      { startMs: SCENARIO_START, endMs, now: () => clock.now() },
+    );
     return {
       scenario: o.scenario,
       run,
@@ -382,6 +393,7 @@ export async function runDemo(o: {
       salesforce,
       warnings,
       report,
+      scorecards,
       json: demoJson({ hubspot: hubspot.crm, salesforce: salesforce.crm }, { hubspot: hubspot.crmOnly }),
     };
   } finally {
@@ -402,6 +414,7 @@ if (import.meta.main) {
   );
   const result = await runDemo({ scenario, progress: (line) => console.log(line) });
   console.log(`\n${result.report}\n`);
+  console.log(`${scorecardTable(result.scorecards)}\n`);
   console.log(result.json);
   process.exit(demoPassed(result) ? 0 : 1);
 }

@@ -3,6 +3,7 @@
 // each CRM's own state and Baton's store must tell the same story.
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../scripts/demo.ts';
+import { scorecardTable } from '../../scripts/demo/scorecardTable.ts';
 import { METRIC_NAMES } from '../../sandbox/simulation/demoMetrics.ts';
 import { SCENARIOS } from '../../sandbox/simulation/scenario.ts';
 import { ledgerForPeriod } from '../../src/store/ledger.ts';
@@ -107,6 +108,23 @@ describe('npm run demo (small scenario)', () => {
       expect(s.failedCalls).toBe(0);
       // Each return saved through the quick action is taken, once.
       expect(result.salesforce.stats.returns.sent).toBe(s.returned);
+
+      // The SLA scorecard of each month the run went through tells each CRM's own story: its MQLs, breaches,
+      // untouched recycles and returns, summed over the months, are the CRM's numbers.
+      for (const [crm, own] of [
+        ['HubSpot', m],
+        ['Salesforce', s],
+      ] as const) {
+        const cards = result.scorecards.filter((c) => c.crm === crm).map((c) => c.card);
+        expect(cards.length).toBeGreaterThan(0);
+        const sum = (f: (c: (typeof cards)[number]) => number | null) =>
+          cards.reduce((n, c) => n + (f(c) ?? 0), 0);
+        expect(sum((c) => c.marketing.mqls.value)).toBe(own.mql);
+        expect(sum((c) => c.sales.breaches.value)).toBe(own.breached);
+        expect(sum((c) => c.sales.untouched.value)).toBe(own.recycledUntouched);
+        expect(sum((c) => c.sales.returns.length)).toBe(own.returned);
+        expect(scorecardTable(result.scorecards)).toContain(`${crm} ${cards[0]?.period.label}`);
+      }
     },
   );
 });
