@@ -143,6 +143,35 @@ describe('Settings page', () => {
     expect(page.find(NumberInput, { name: 'sla.firstTouchHours' }).props.value).toBe(8);
   });
 
+  it('sets both sides of the SLA: a fixed MQL volume or one sized to sales capacity, the reject target, the share met', async () => {
+    const { page, baton } = renderPage();
+    await loaded(page);
+    // By default marketing's volume is sized to what sales can work: no number to fill in.
+    expect(page.find(Toggle, { name: 'commitment.sizedToCapacity' }).props.checked).toBe(true);
+    expect(page.findAll(NumberInput, { name: 'commitment.mqlsPerMonth' })).toHaveLength(0);
+    expect(page.find(NumberInput, { name: 'rejectRateTarget' }).props.value).toBe(10);
+    expect(page.find(NumberInput, { name: 'commitment.slaMetShare' }).props.value).toBe(90);
+
+    fire(page.find(Toggle, { name: 'commitment.sizedToCapacity' }), 'onChange', false);
+    fire(page.find(NumberInput, { name: 'commitment.mqlsPerMonth' }), 'onChange', 240);
+    fire(page.find(NumberInput, { name: 'rejectRateTarget' }), 'onChange', 15);
+    fire(page.find(NumberInput, { name: 'commitment.slaMetShare' }), 'onChange', 85);
+    await save(page);
+    const policy = baton.callsTo(SAVE)[0]?.body?.['policy'] as ReturnType<typeof defaultPolicy>;
+    expect(policy.commitment).toEqual({ mqlsPerMonth: 240, slaMetShare: 0.85 });
+    expect(policy.rejectRateTarget).toBe(0.15);
+    expect(page.find(Alert).props).toMatchObject({ title: 'Settings saved', variant: 'success' });
+  });
+
+  it('puts a refused commitment next to its field', async () => {
+    const { page } = renderPage();
+    await loaded(page);
+    fire(page.find(Toggle, { name: 'commitment.sizedToCapacity' }), 'onChange', false);
+    fire(page.find(NumberInput, { name: 'commitment.mqlsPerMonth' }), 'onChange', -5);
+    await save(page);
+    expect(page.find(NumberInput, { name: 'commitment.mqlsPerMonth' }).props).toMatchObject({ error: true });
+  });
+
   it('adds a reason, a holiday and a second working interval', async () => {
     const { page, baton } = renderPage();
     await loaded(page);

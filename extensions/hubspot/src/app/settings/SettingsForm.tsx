@@ -11,6 +11,7 @@ import {
   type SettingsPolicy,
 } from '@baton/card-api';
 import { SaveOutcome } from './SaveOutcome.tsx';
+import { CommitmentSettings } from './sections/CommitmentSettings.tsx';
 import { BusinessHoursSettings } from './sections/BusinessHoursSettings.tsx';
 import { HolidaySettings } from './sections/HolidaySettings.tsx';
 import { MqlRuleSettings } from './sections/MqlRuleSettings.tsx';
@@ -47,6 +48,14 @@ export function SettingsForm(props: { initial: SettingsPolicy; caller: Caller })
     <Flex direction="column" gap="md">
       <SaveOutcome state={save.state} policy={draft} />
       <SlaSettings sla={draft.sla} problems={problems} onChange={change('sla')} />
+      <Divider />
+      <CommitmentSettings
+        commitment={draft.commitment}
+        rejectRateTarget={draft.rejectRateTarget}
+        problems={problems}
+        onChange={change('commitment')}
+        onRejectRateTargetChange={change('rejectRateTarget')}
+      />
       <Divider />
       <BusinessHoursSettings
         timeZone={draft.timeZone}

@@ -54,6 +54,8 @@ export const settingsPolicySchema = z.looseObject({
       withinDays: z.number(),
     }),
   }),
+  commitment: z.looseObject({ mqlsPerMonth: z.number().nullable(), slaMetShare: z.number() }),
+  rejectRateTarget: z.number(),
 });
 
 export const settingsResponseSchema = z.object({ policy: settingsPolicySchema });
@@ -65,3 +67,4 @@ export type WorkingInterval = z.output<typeof workingInterval>;
 export type BusinessHours = SettingsPolicy['businessHours'];
 export type SlaPolicy = SettingsPolicy['sla'];
 export type MqlPolicy = SettingsPolicy['mql'];
+export type CommitmentPolicy = SettingsPolicy['commitment'];
