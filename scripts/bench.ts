@@ -2,8 +2,9 @@
 // portal with HubSpot's real limits on: webhook ingest vs a bare handler, CRM calls per 1,000 leads vs the
 // minimum and a naive integration (and the Salesforce org's calls vs its minimum), write throughput as a share of the rate limit, the SLA sweep over 100k and 1M
 // leads on PostgreSQL and PGlite, return-to-list latency, tenant fairness (another tenant's event → decision while
-// one tenant is flooded), and peak memory. Prints a table, writes the figures to test-output/bench.json, and ends
-// with one JSON line. `--quick` runs smaller sizes (a smoke check); `--only fairness` runs that one step.
+// one tenant is flooded), the what-if over a quarter of 100,000 leads, and peak memory. Prints a table, writes the
+// figures to test-output/bench.json, and ends with one JSON line. `--quick` runs smaller sizes (a smoke check);
+// `--only fairness` runs that one step.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { benchCrmWrites } from './bench/crmWrites.ts';
@@ -14,6 +15,7 @@ import { benchSweepPglite, benchSweepPostgres } from './bench/sweepCost.ts';
 import { benchThroughput } from './bench/throughput.ts';
 import { benchSalesforceWrites } from './bench/salesforceWrites.ts';
 import { benchFairnessStep, fairnessRow } from './bench/fairnessStep.ts';
+import { benchWhatIf } from './bench/whatIf.ts';
 
 const quick = process.argv.includes('--quick');
 const POSTGRES =
@@ -73,6 +75,10 @@ await steady.close();
 
 const fairness = await benchFairnessStep(fairnessSize, quick, { print: false });
 
+// Pure computation, no Baton: the same size in quick runs (it takes seconds).
+step('what-if: a synthetic quarter of 100,000 leads replayed under the policy in force and a proposal');
+const whatIfRun = benchWhatIf(100_000);
+
 step(
   `SLA sweep, 1 % due: ${sizes.small.toLocaleString()} and ${sizes.large.toLocaleString()} leads on PostgreSQL`,
 );
@@ -102,6 +108,7 @@ const figures = {
   returnToListP50Ms: r(returns.p50Ms, 0),
   returnToListP99Ms: r(returns.p99Ms, 0),
   tenantFairnessP99Ms: r(fairness.p99Ms, 0),
+  whatIfQuarterMs: r(whatIfRun.whatIfQuarterMs, 0),
   peakRssMb: r(peakRssMb, 0),
 };
 
@@ -166,6 +173,11 @@ table.push(
   ],
   fairnessRow(fairness),
   [
+    'what-if, a quarter',
+    `${figures.whatIfQuarterMs} ms`,
+    `${whatIfRun.leads.toLocaleString()} leads, ${whatIfRun.rows.toLocaleString()} ledger rows replayed under two policies and compared (${whatIfRun.changed.toLocaleString()} leads change)`,
+  ],
+  [
     'peak RSS',
     `${figures.peakRssMb} MB`,
     `during the ${sizes.large.toLocaleString()}-lead PGlite run (database in process)`,
@@ -176,7 +188,7 @@ console.log(`measured in ${r((performance.now() - started) / 1000, 0)} s${quick 
 mkdirSync('test-output', { recursive: true });
 writeFileSync(
   'test-output/bench.json',
-  `${JSON.stringify({ quick, figures, ingest, writes, sfWrites, throughput, returns, fairness, sweeps: [pgSmall, pgLarge, pgliteLarge] }, null, 2)}\n`,
+  `${JSON.stringify({ quick, figures, ingest, writes, sfWrites, throughput, returns, fairness, whatIf: whatIfRun, sweeps: [pgSmall, pgLarge, pgliteLarge] }, null, 2)}\n`,
 );
 console.log(JSON.stringify(figures));
 process.exit(0);

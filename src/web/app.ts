@@ -18,13 +18,20 @@ import { postTenantUninstall, type DisconnectTenant } from './routes/postTenantU
 import type { UserNames } from '../app/userDirectory.ts';
 import { getOpsBackfill, postOpsBackfill, type OpsTenantsDeps } from './routes/opsTenants.ts';
 import { postLeadReturn } from './routes/postLeadReturn.ts';
-import { getLeadPassport, getReturnReasons, getSettings, putSettings } from './routes/cardApi.ts';
+import {
+  getLeadPassport,
+  getReturnReasons,
+  getSettings,
+  postSettingsPreview,
+  putSettings,
+} from './routes/cardApi.ts';
 import { signedCardRouter, type SignedRequestDeps } from './hubspotSignedRequest.ts';
 import type { Tx } from '../store/executor.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import { opsApiRouter, type OpsApiDeps } from './ops/opsApi.ts';
 import { scorecardApiRouter } from './ops/scorecardApi.ts';
+import { whatIfApiRouter } from './ops/whatIfApi.ts';
 import { opsLoginRouter } from './ops/opsLogin.ts';
 import type { LoginLimits } from './ops/loginRateLimit.ts';
 import type { OpsSessions } from './ops/opsSessions.ts';
@@ -84,6 +91,7 @@ export function createApp(deps: WebDeps): Express {
     cards.get('/reasons', getReturnReasons);
     cards.get('/settings', getSettings);
     cards.put('/settings', putSettings(deps.hubspotCards));
+    cards.post('/settings/preview', postSettingsPreview(deps.hubspotCards));
     app.use(CARD_API_PATH, cards);
   }
   const installLimit = installRateLimit(deps.installLimits ?? INSTALL_LIMITS);
@@ -109,6 +117,7 @@ export function createApp(deps: WebDeps): Express {
   ops.use(requireOpsToken(opsAccess));
   ops.use(express.json({ limit: '100kb' }));
   if (deps.opsApi) ops.use('/api', opsApiRouter(deps.opsApi), scorecardApiRouter(deps.opsApi));
+  if (deps.opsApi) ops.use('/api', whatIfApiRouter(deps.opsApi));
   if (deps.disconnectTenant)
     ops.post('/api/tenants/:tenantId/uninstall', postTenantUninstall(deps.disconnectTenant));
   if (deps.opsTenants) {

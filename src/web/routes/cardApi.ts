@@ -1,16 +1,18 @@
 // The card API (called by Baton's HubSpot cards with hubspot.fetch, signed by HubSpot): a lead's passport, the
-// reasons a rep can pick, and the tenant's settings (read and save, validated by the one policy schema).
+// reasons a rep can pick, and the tenant's settings (read, preview the impact of, and save, validated by the one
+// policy schema).
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { REASON_BUCKETS, type ReasonBucket } from '../../domain/reasons.ts';
 import { BatonError } from '../../errors.ts';
 import { passportOf, peopleIn } from '../../app/leadPassport.ts';
+import { tenantWhatIf } from '../../app/whatIf.ts';
 import { heldReturnOf } from '../../store/heldReturns.ts';
 import type { UserNames } from '../../app/userDirectory.ts';
 import type { Executor } from '../../store/executor.ts';
 import { loadLead } from '../../store/leads.ts';
 import { ledgerOfLead } from '../../store/ledger.ts';
-import { savePolicy } from '../../store/tenants.ts';
+import { savePolicy, type Tenant } from '../../store/tenants.ts';
 import { callerOf } from '../hubspotSignedRequest.ts';
 
 export interface CardApiDeps {
@@ -77,15 +79,19 @@ export const getSettings: RequestHandler = (_req, res) => {
   res.json({ policy: tenant.policy });
 };
 
+function requireSettingsAdmin(tenant: Tenant, userId: string): void {
+  if (!tenant.policy.admins.includes(userId)) {
+    throw new BatonError(
+      'forbidden',
+      'Only Baton admins of this portal can change its settings (the admin who installed Baton can add others)',
+    );
+  }
+}
+
 export function putSettings(deps: CardApiDeps): RequestHandler {
   return async (_req, res) => {
     const { tenant, body, userId, firstUse } = callerOf(res);
-    if (!tenant.policy.admins.includes(userId)) {
-      throw new BatonError(
-        'forbidden',
-        'Only Baton admins of this portal can change its settings (the admin who installed Baton can add others)',
-      );
-    }
+    requireSettingsAdmin(tenant, userId);
     // The whole policy, always: a missing or null one would otherwise save the defaults (and an empty admins list).
     const input = settingsBody.parse(body);
     // One transaction: a replay of this exact save is refused, and a refused save leaves no trace.
@@ -97,5 +103,23 @@ export function putSettings(deps: CardApiDeps): RequestHandler {
       return result;
     });
     res.json({ policy: saved.policy });
+  };
+}
+
+/** Days of the ledger the settings page's preview replays. */
+export const PREVIEW_DAYS = 90;
+
+/**
+ * What the submitted settings would have changed over the last 90 days (a what-if), before they are saved. Read
+ * only: nothing is recorded, so a replayed request changes nothing and needs no replay guard.
+ */
+export function postSettingsPreview(deps: CardApiDeps): RequestHandler {
+  return async (_req, res) => {
+    const { tenant, body, userId } = callerOf(res);
+    requireSettingsAdmin(tenant, userId);
+    const input = settingsBody.parse(body);
+    const to = deps.now();
+    const from = new Date(to.getTime() - PREVIEW_DAYS * 86_400_000);
+    res.json(await tenantWhatIf(deps.db, { tenantId: tenant.id, from, to, policy: input.policy }));
   };
 }

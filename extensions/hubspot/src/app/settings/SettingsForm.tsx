@@ -18,6 +18,7 @@ import { MqlRuleSettings } from './sections/MqlRuleSettings.tsx';
 import { NurtureListSettings } from './sections/NurtureListSettings.tsx';
 import { ReasonSettings } from './sections/ReasonSettings.tsx';
 import { SlaSettings } from './sections/SlaSettings.tsx';
+import { WhatIfPreview } from './WhatIfPreview.tsx';
 
 export function SettingsForm(props: { initial: SettingsPolicy; caller: Caller }) {
   const [draft, setDraft] = useState<SettingsPolicy>(props.initial);
@@ -77,6 +78,8 @@ export function SettingsForm(props: { initial: SettingsPolicy; caller: Caller })
       <NurtureListSettings lists={draft.nurtureLists} problems={problems} onChange={change('nurtureLists')} />
       <Divider />
       <MqlRuleSettings mql={draft.mql} problems={problems} onChange={change('mql')} />
+      <Divider />
+      <WhatIfPreview policy={draft} caller={props.caller} />
       <Divider />
       <LoadingButton
         variant="primary"

@@ -18,3 +18,4 @@ export * from './schemas/passport.ts';
 export * from './schemas/policy.ts';
 export * from './schemas/reasons.ts';
 export * from './schemas/returnResult.ts';
+export * from './schemas/whatIfPreview.ts';
