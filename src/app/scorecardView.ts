@@ -52,11 +52,15 @@ export async function scorecardView(
     period.to,
   );
   const card = scorecard(rows, { period, previous, policy, now });
+  // Everyone the scorecard names: reps, their managers, whoever returned a lead for its owner, owners of misses.
   const ids = [
     ...new Set(
-      [...card.capacity.reps.map((r) => r.repId), ...card.sales.byRep.map((r) => r.repId)].filter(
-        (id): id is string => id !== null,
-      ),
+      [
+        ...card.capacity.reps.flatMap((r) => [r.repId, r.team]),
+        ...card.sales.byRep.map((r) => r.repId),
+        ...card.sales.returns.flatMap((r) => [r.ownerId, r.returnedBy]),
+        ...card.deviations.map((d) => d.ownerId ?? null),
+      ].filter((id): id is string => id !== null),
     ),
   ];
   const names =

@@ -177,6 +177,29 @@ describe('scorecard', () => {
     expect(weekly.series).toHaveLength(7);
   });
 
+  it('buckets by the tenant’s own days: a New York week has seven days, an evening row on its local day', () => {
+    const ny = policyWith({ timeZone: 'America/New_York' });
+    const week = parsePeriodLabel('2025-W11', 'America/New_York')!;
+    // Tuesday 11 March, 22:00 in New York = Wednesday 02:00 UTC
+    const evening = journey('e1', [['03-12 02:00', 'mql']]);
+    const weekly = scorecard(evening, {
+      period: week,
+      previous: previousPeriod(week, 'America/New_York'),
+      policy: ny,
+      now: AFTER,
+    });
+    expect(weekly.series.map((b) => b.bucket)).toEqual([
+      '2025-03-10',
+      '2025-03-11',
+      '2025-03-12',
+      '2025-03-13',
+      '2025-03-14',
+      '2025-03-15',
+      '2025-03-16',
+    ]);
+    expect(weekly.series.find((b) => b.mqls === 1)?.bucket).toBe('2025-03-11');
+  });
+
   it('prorates the commitment in a running period and only flags what is due by now', () => {
     const midMarch = t('03-16 12:00');
     const running = scorecard(

@@ -1,9 +1,10 @@
 // The two-sided SLA scorecard for one period: marketing against its volume and quality commitment, sales against
 // its deadlines, every deviation listed, each headline figure next to the previous period's. Pure: `rows` is the
 // ledger from PACE_WINDOW_WEEKS before the previous period up to this one's end; `now` bounds a running period.
-import { bucketOf, bucketsOf, type BucketSize } from '../funnel/buckets.ts';
+import { DateTime } from 'luxon';
+import type { BucketSize } from '../funnel/buckets.ts';
 import { inPeriod, type Period } from '../funnel/period.ts';
-import { isHandover, rejectRate, type RejectRateReport } from '../funnel/rejectRate.ts';
+import { isHandover, isRepReturn, rejectRate, type RejectRateReport } from '../funnel/rejectRate.ts';
 import { slaOutcomeOf } from '../funnel/slaCompliance.ts';
 import { ratio } from '../funnel/stats.ts';
 import type { LedgerEntry } from '../ledger.ts';
@@ -69,27 +70,36 @@ export interface Scorecard {
 
 export type ScorecardPolicy = Pick<
   Policy,
-  'reasons' | 'rejectRateTarget' | 'commitment' | 'capacity' | 'routing' | 'escalation'
+  'timeZone' | 'reasons' | 'rejectRateTarget' | 'commitment' | 'capacity' | 'routing' | 'escalation'
 >;
 
 const iso = (p: ScorecardPeriod) => ({ label: p.label, from: p.from.toISOString(), to: p.to.toISOString() });
+
+/** Local days or ISO weeks of the tenant's zone, named by their first day, so a bar holds the team's own day. */
+function localBuckets(period: Period, size: BucketSize, zone: string) {
+  const unit = size === 'day' ? 'day' : 'week';
+  const startOf = (at: Date) => DateTime.fromJSDate(at, { zone }).startOf(unit);
+  const names: string[] = [];
+  for (let b = startOf(period.from); b.toMillis() < period.to.getTime(); b = b.plus({ [`${unit}s`]: 1 }))
+    names.push(b.toISODate() ?? '');
+  return { names, of: (at: Date) => startOf(at).toISODate() ?? '' };
+}
 
 function series(
   rows: readonly LedgerEntry[],
   period: Period,
   size: BucketSize,
-  reasons: Policy['reasons'],
+  policy: ScorecardPolicy,
 ): ScorecardBucket[] {
   const inside = rows.filter((r) => inPeriod(r.at, period));
-  const by = Map.groupBy(inside, (r) => bucketOf(r.at, size));
-  return bucketsOf(period, size).map((bucket) => {
+  const buckets = localBuckets(period, size, policy.timeZone);
+  const by = Map.groupBy(inside, (r) => buckets.of(r.at));
+  const rejectCodes = new Set(policy.reasons.filter((x) => x.countsAsReject).map((x) => x.code));
+  return buckets.names.map((bucket) => {
     const list = by.get(bucket) ?? [];
     const handed = new Set(list.filter(isHandover).map((r) => r.leadId)).size;
     const rejects = list.filter(
-      (r) =>
-        r.cause === 'rep_returned' &&
-        r.to === 'returned' &&
-        reasons.some((x) => x.code === r.reason && x.countsAsReject),
+      (r) => isRepReturn(r) && r.reason !== undefined && rejectCodes.has(r.reason),
     ).length;
     const outcomes = list.map(slaOutcomeOf).filter((o) => o !== null);
     return {
@@ -169,7 +179,7 @@ export function scorecard(
       misses,
     },
     capacity,
-    series: series(rows, period, period.kind === 'week' ? 'day' : 'week', policy.reasons),
+    series: series(rows, period, period.kind === 'week' ? 'day' : 'week', policy),
     deviations: deviations({
       mqls,
       commitment,

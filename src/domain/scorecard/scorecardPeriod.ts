@@ -55,7 +55,7 @@ export function parsePeriodLabel(label: string, timeZone: string): ScorecardPeri
     const m = pattern.exec(label);
     if (!m) continue;
     const start = startOf(kind, Number(m[1]), Number(m[2]), timeZone);
-    // 2026-W53 does not exist (2026 has 52 ISO weeks): luxon would roll it into the next year.
+    // W53 exists only in some years (2026 has it, 2025 does not): luxon would roll 2025-W53 into 2026-W01.
     if (!start.isValid || labelOf(kind, start) !== label) return null;
     return periodFrom(kind, start);
   }

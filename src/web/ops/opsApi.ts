@@ -113,7 +113,12 @@ export function funnelCsv(report: FunnelReport): string {
       ['win_probability', w.stage, 'measured', w.measured],
       ['win_probability', w.stage, 'configured', w.configured],
     );
-  return stringify(rows, { header: true, columns: ['section', 'key', 'metric', 'value'] });
+  // CRM-supplied keys (sources, campaigns) starting with = + - @ would run as a spreadsheet formula.
+  return stringify(rows, {
+    header: true,
+    columns: ['section', 'key', 'metric', 'value'],
+    escape_formulas: true,
+  });
 }
 
 export function opsApiRouter(deps: OpsApiDeps): Router {

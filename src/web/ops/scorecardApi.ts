@@ -52,7 +52,12 @@ export function scorecardCsv(card: Scorecard): string {
     rows.push(['capacity', r.repId, 'leads_per_week', r.leadsPerWeek], ['capacity', r.repId, 'open', r.open]);
   rows.push(['capacity', 'all', 'mql_target_per_week', card.capacity.mqlTargetPerWeek]);
   for (const d of card.deviations) rows.push(['deviation', d.side, d.kind, d.detail]);
-  return stringify(rows, { header: true, columns: ['section', 'key', 'metric', 'value'] });
+  // CRM-supplied text (notes, sources, campaigns) starting with = + - @ would run as a spreadsheet formula.
+  return stringify(rows, {
+    header: true,
+    columns: ['section', 'key', 'metric', 'value'],
+    escape_formulas: true,
+  });
 }
 
 export function scorecardApiRouter(deps: OpsDeps): Router {
