@@ -82,6 +82,7 @@ export async function start(config: Config, opts: StartOptions = {}): Promise<Ru
     providers,
     metrics,
     alertWebhookUrl: config.alertWebhookUrl,
+    publicUrl: config.publicUrl,
   });
   await queue.define(jobCatalog(deps));
   const ingest = new ChangeIngest({

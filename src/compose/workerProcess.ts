@@ -2,6 +2,7 @@
 // workers and the ticks that queue the periodic jobs.
 import { z } from 'zod';
 import { announceAlert } from '../app/announceAlert.ts';
+import { sendReviewNotices } from '../app/reviewNotice.ts';
 import { ChangeFeeds } from '../app/changeFeeds.ts';
 import { LISTS_CHECKPOINT } from '../app/connectCrm.ts';
 import type { ChangeIngest } from '../app/ingestChanges.ts';
@@ -26,6 +27,8 @@ export function workerDeps(o: {
   providers: readonly CrmProvider[];
   metrics: Metrics;
   alertWebhookUrl: string | null;
+  /** BATON_PUBLIC_URL: links in what the webhook is sent start there. */
+  publicUrl: string;
 }): WorkerDeps {
   return {
     db: o.db,
@@ -41,6 +44,10 @@ export function workerDeps(o: {
     observeDecision: (d) => o.metrics.observeDecision(d),
     announce: (alert) => announceAlert(alert, { log: o.log, webhookUrl: o.alertWebhookUrl }),
     onAlerts: (active) => o.metrics.setAlerts(active),
+    sendReviewNotices: async (now) => {
+      const webhook = { db: o.db, log: o.log, webhookUrl: o.alertWebhookUrl, publicUrl: o.publicUrl };
+      await sendReviewNotices(webhook, now);
+    },
   };
 }
 

@@ -30,6 +30,7 @@ import type { Tx } from '../store/executor.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Decision } from '../domain/decide/draft.ts';
 import { opsApiRouter, type OpsApiDeps } from './ops/opsApi.ts';
+import { reviewApiRouter } from './ops/reviewApi.ts';
 import { scorecardApiRouter } from './ops/scorecardApi.ts';
 import { whatIfApiRouter } from './ops/whatIfApi.ts';
 import { opsLoginRouter } from './ops/opsLogin.ts';
@@ -117,6 +118,7 @@ export function createApp(deps: WebDeps): Express {
   ops.use(requireOpsToken(opsAccess));
   ops.use(express.json({ limit: '100kb' }));
   if (deps.opsApi) ops.use('/api', opsApiRouter(deps.opsApi), scorecardApiRouter(deps.opsApi));
+  if (deps.opsApi) ops.use('/api', reviewApiRouter(deps.opsApi));
   if (deps.opsApi) ops.use('/api', whatIfApiRouter(deps.opsApi));
   if (deps.disconnectTenant)
     ops.post('/api/tenants/:tenantId/uninstall', postTenantUninstall(deps.disconnectTenant));

@@ -34,6 +34,8 @@ export interface WorkerDeps {
   /** Announces an alert that just started (log line, metric, webhook); told the active ones after each check. */
   announce?: (alert: Alert) => Promise<void>;
   onAlerts?: (active: readonly Alert[]) => void;
+  /** Sends last month's review to the alert webhook on a month's first working day (once per tenant and month). */
+  sendReviewNotices?: (now: Date) => Promise<void>;
   /** Queues a job from inside a handler (follow-up work). */
   enqueue: Enqueue;
 }
@@ -81,6 +83,7 @@ export function jobCatalog(deps: WorkerDeps): JobSpec[] {
       const { active, started } = await newAlerts(deps.db, deps.clock.now());
       for (const alert of started) await deps.announce?.(alert);
       deps.onAlerts?.(active);
+      await deps.sendReviewNotices?.(deps.clock.now());
     },
   };
   return [

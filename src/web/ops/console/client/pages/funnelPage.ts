@@ -11,6 +11,7 @@ import { funnelKpis } from '../funnel/funnelKpis.ts';
 import { latencyChart } from '../funnel/latencyChart.ts';
 import { periodControls, type Period } from '../funnel/periodControls.ts';
 import { recycleChart } from '../funnel/recycleChart.ts';
+import { reviewDownload } from '../funnel/reviewDownload.ts';
 import { rejectRateChart } from '../funnel/rejectRateChart.ts';
 import { rejectReasons } from '../funnel/rejectReasons.ts';
 import { rejectSlices } from '../funnel/rejectSlices.ts';
@@ -77,6 +78,7 @@ export async function render(root: HTMLElement): Promise<void> {
         `${formatDate(report.period.from)} – ${formatDate(lastInstant(report))}, by ${report.bucket}`,
       ),
       funnelKpis(report),
+      reviewDownload(tenantId),
       el(
         'div',
         { class: 'grid' },
