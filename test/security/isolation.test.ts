@@ -40,6 +40,9 @@ describe('the ops console and API require authentication', () => {
     ['POST', '/ops/api/failures/replay'],
     ['GET', '/ops/api/sla-board?tenantId=hubspot-555'],
     ['GET', '/ops/api/funnel?tenantId=hubspot-555'],
+    ['GET', '/ops/api/scorecard?tenantId=hubspot-555'],
+    ['GET', '/ops/api/review?tenantId=hubspot-555&month=2026-11'],
+    ['POST', '/ops/api/whatif'],
     ['GET', '/ops/api/leads/hubspot-555/9200001/timeline'],
     ['POST', '/ops/api/tenants/hubspot-555/uninstall'],
     ['GET', '/ops/api/tenants/hubspot-555/backfill'],
@@ -54,6 +57,8 @@ describe('the ops console and API require authentication', () => {
     '/ops/tenants',
     '/ops/sla',
     '/ops/funnel',
+    '/ops/scorecard',
+    '/ops/what-if',
     '/ops/leads/hubspot-555/9200001',
   ];
 

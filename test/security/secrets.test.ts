@@ -140,12 +140,22 @@ beforeAll(async () => {
     ['sla board', `/ops/api/sla-board?tenantId=${tenant.id}`],
     ['funnel', `/ops/api/funnel?tenantId=${tenant.id}`],
     ['funnel csv', `/ops/api/funnel?tenantId=${tenant.id}&format=csv`],
+    ['scorecard', `/ops/api/scorecard?tenantId=${tenant.id}`],
+    ['scorecard csv', `/ops/api/scorecard?tenantId=${tenant.id}&format=csv`],
     ['backfill', `/ops/api/tenants/${tenant.id}/backfill`],
     ['metrics', '/metrics'],
     ...leads.map((l) => [`timeline ${l}`, `/ops/api/leads/${tenant.id}/${l}/timeline`]),
-    ...['', '/sync-log', '/failures', '/tenants', '/sla', '/funnel', `/leads/${tenant.id}/${leads[0]}`].map(
-      (p) => [`console page /ops${p}`, `/ops${p}`],
-    ),
+    ...[
+      '',
+      '/sync-log',
+      '/failures',
+      '/tenants',
+      '/sla',
+      '/funnel',
+      '/scorecard',
+      '/what-if',
+      `/leads/${tenant.id}/${leads[0]}`,
+    ].map((p) => [`console page /ops${p}`, `/ops${p}`]),
   ] as const)
     await remember(what, p, asOps);
   await remember('login with the ops token', '/ops/login', {

@@ -27,7 +27,20 @@ export function opsApiArbitrary(world: FuzzWorld, sessionCookie: string): fc.Arb
   const value = fc.oneof(
     hostileText,
     isoDate,
-    fc.constantFrom('0', '-1', '501', '1.5', 'day', 'week', 'csv', 'error'),
+    fc.constantFrom(
+      '0',
+      '-1',
+      '501',
+      '1.5',
+      'day',
+      'week',
+      'csv',
+      'error',
+      '2026-12',
+      '2026-W53',
+      '2026-Q4',
+      '0000-00',
+    ),
   );
   const param = fc.tuple(
     fc.constantFrom(
@@ -42,6 +55,8 @@ export function opsApiArbitrary(world: FuzzWorld, sessionCookie: string): fc.Arb
       'to',
       'bucket',
       'format',
+      'period',
+      'month',
       'colour',
     ),
     value,
@@ -60,6 +75,8 @@ export function opsApiArbitrary(world: FuzzWorld, sessionCookie: string): fc.Arb
             '/ops/api/failures',
             '/ops/api/sla-board',
             '/ops/api/funnel',
+            '/ops/api/scorecard',
+            '/ops/api/review',
           ),
           query,
         )
@@ -114,6 +131,25 @@ export function opsApiArbitrary(world: FuzzWorld, sessionCookie: string): fc.Arb
           method: 'POST',
           body,
         })),
+      fc
+        .oneof(
+          brokenJson,
+          oddJson,
+          fc
+            .tuple(fc.oneof(notATenant, fc.constant(tenantA)), value, value, fc.oneof(oddJson, hostileText))
+            .map(([t, from, to, policy]) => JSON.stringify({ tenantId: t, from, to, policy })),
+          fc
+            .tuple(recentDate, recentDate, fc.oneof(hostileText, fc.integer(), fc.constant(-1)))
+            .map(([from, to, hours]) =>
+              JSON.stringify({ tenantId: tenantA, from, to, policy: { sla: { firstTouchHours: hours } } }),
+            ),
+        )
+        .map((body) => ({
+          endpoint: 'POST /ops/api/whatif (token)',
+          path: '/ops/api/whatif',
+          method: 'POST',
+          body,
+        })),
       // What the console and Prometheus ask all day: these keep working (200) among the junk.
       fc
         .constantFrom(
@@ -121,6 +157,7 @@ export function opsApiArbitrary(world: FuzzWorld, sessionCookie: string): fc.Arb
           '/ops/api/alerts',
           '/ops/api/failures',
           `/ops/api/sla-board?tenantId=${tenantA}`,
+          `/ops/api/scorecard?tenantId=${tenantA}`,
           '/ops/api/sync-log?limit=5',
           '/metrics',
         )

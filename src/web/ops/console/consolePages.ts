@@ -1,5 +1,6 @@
 // The console's pages: where each lives under /ops, its name in the navigation and what it is for.
-export type ConsolePageId = 'overview' | 'sync-log' | 'failures' | 'tenants' | 'sla' | 'funnel' | 'lead';
+export type ConsolePageId =
+  'overview' | 'sync-log' | 'failures' | 'tenants' | 'sla' | 'funnel' | 'scorecard' | 'what-if' | 'lead';
 
 export interface ConsolePage {
   id: ConsolePageId;
@@ -56,6 +57,21 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     title: 'Funnel analytics',
     lede: 'Stages, velocity, SLA compliance, first-touch latency, reject rate against its target, recycling and win probabilities.',
     charts: true,
+  },
+  {
+    id: 'scorecard',
+    path: '/scorecard',
+    nav: 'SLA scorecard',
+    title: 'SLA scorecard',
+    lede: 'Both sides of the SLA for a month, week or quarter: marketing’s MQL volume and quality, sales’ deadlines, the capacity that sizes the commitment, and every deviation.',
+    charts: true,
+  },
+  {
+    id: 'what-if',
+    path: '/what-if',
+    nav: 'What-if',
+    title: 'What-if',
+    lede: 'Replay a past window of a tenant’s ledger under a proposed policy before an admin saves it: the figures under the policy in force and the proposal side by side, the leads that would have ended differently, and what the replay cannot know.',
   },
   {
     id: 'lead',

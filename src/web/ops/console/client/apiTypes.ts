@@ -1,8 +1,10 @@
 // The ops API's response shapes, taken from the server code that produces them (types only: nothing of the
 // server is loaded in the browser), as they arrive after JSON: dates become ISO strings.
 import type { Alert } from '../../../../domain/alerts.ts';
+import type { ScorecardView } from '../../../../app/scorecardView.ts';
 import type { FunnelReport } from '../../../../domain/funnel/funnelReport.ts';
 import type { SyncLogRow } from '../../../../store/syncLog.ts';
+import type { TenantWhatIf } from '../../../../app/whatIf.ts';
 import type { failuresView, leadTimeline, slaBoard, tenantsView } from '../../opsViews.ts';
 
 /** What JSON.stringify makes of a value. */
@@ -24,6 +26,8 @@ export type LeadTimeline = Json<Awaited<ReturnType<typeof leadTimeline>>>;
 export type TimelineItem = LeadTimeline['items'][number];
 export type SyncLogEntry = Json<SyncLogRow>;
 export type Funnel = Json<FunnelReport>;
+export type ScorecardResponse = Json<ScorecardView>;
+export type WhatIfResponse = Json<TenantWhatIf>;
 
 export interface TenantsResponse {
   tenants: TenantView[];

@@ -11,6 +11,8 @@ const PAGES: Readonly<Record<string, () => Promise<PageModule>>> = {
   tenants: () => import('./pages/tenantsPage.ts'),
   sla: () => import('./pages/slaBoardPage.ts'),
   funnel: () => import('./pages/funnelPage.ts'),
+  scorecard: () => import('./pages/scorecardPage.ts'),
+  'what-if': () => import('./pages/whatIfPage.ts'),
   lead: () => import('./pages/leadTimelinePage.ts'),
 };
 
