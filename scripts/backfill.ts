@@ -1,21 +1,10 @@
 // `npm run backfill [tenantId] [--restart]`: starts (or continues) the initial sync of a tenant on the running
 // Baton and shows its progress as a bar until it is done. Uses the ops API (BATON_OPS_TOKEN, or the local token
 // Baton writes to the data folder in development).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
+import { opsFetch } from './opsApiClient.ts';
 
-const base = (process.env['BATON_URL'] ?? `http://localhost:${process.env['PORT'] ?? '3000'}`).replace(
-  /\/+$/,
-  '',
-);
-const tokenFile = join(
-  process.env['PGLITE_DATA_DIR'] ? join(process.env['PGLITE_DATA_DIR'], '..') : 'data',
-  'dev-ops-token',
-);
-const token =
-  process.env['BATON_OPS_TOKEN'] ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : '');
 const args = process.argv.slice(2);
 const restart = args.includes('--restart');
 const wanted = args.find((a) => !a.startsWith('--'));
@@ -33,23 +22,10 @@ const tenants = z.object({
 });
 
 async function call(path: string, init: RequestInit = {}): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(`${base}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
-    });
-  } catch {
-    throw new Error(`Baton is not answering at ${base}: start it with npm start (or set BATON_URL).`);
-  }
-  const body = (await res.json()) as { error?: { message?: string } };
-  if (!res.ok) throw new Error(`${res.status}: ${body.error?.message ?? 'request failed'}`);
-  return body;
+  return (await opsFetch(path, init)).json();
 }
 
 async function main(): Promise<void> {
-  if (!token)
-    throw new Error('No ops token: set BATON_OPS_TOKEN (or start Baton once in development to create one).');
   const { tenants: list } = tenants.parse(await call('/ops/api/tenants'));
   const tenant = wanted ? list.find((t) => t.id === wanted) : list.find((t) => t.status !== 'disconnected');
   if (!tenant) {

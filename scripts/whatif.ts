@@ -2,25 +2,14 @@
 // under the proposed policy (a JSON file: the settings to change, laid over the policy in force) on the running
 // Baton, and prints baseline vs proposed as a table, then the whole report as one JSON line. Uses the ops API
 // (BATON_URL; BATON_OPS_TOKEN, or the local token Baton writes to the data folder in development).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
+import { opsFetch } from './opsApiClient.ts';
 import type { TenantWhatIf } from '../src/app/whatIf.ts';
 import type { WhatIfSide } from '../src/domain/whatIf/whatIfReport.ts';
 
 const USAGE = 'Usage: npm run whatif -- --tenant ID --from YYYY-MM-DD --to YYYY-MM-DD --policy FILE';
-const base = (process.env['BATON_URL'] ?? `http://localhost:${process.env['PORT'] ?? '3000'}`).replace(
-  /\/+$/,
-  '',
-);
-const tokenFile = join(
-  process.env['PGLITE_DATA_DIR'] ? join(process.env['PGLITE_DATA_DIR'], '..') : 'data',
-  'dev-ops-token',
-);
-const token =
-  process.env['BATON_OPS_TOKEN'] ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : '');
-
 function options(): { tenant: string; from: string; to: string; policy: string } {
   let values;
   try {
@@ -77,24 +66,7 @@ function readPolicy(file: string): Record<string, unknown> {
 }
 
 async function call(path: string, body: unknown): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    });
-  } catch {
-    throw new Error(`Baton is not answering at ${base}: start it with npm start (or set BATON_URL).`);
-  }
-  const answer = (await res.json()) as {
-    error?: { message?: string; problems?: Array<{ field: string; message: string }> };
-  };
-  if (!res.ok) {
-    const problems = (answer.error?.problems ?? []).map((p) => `\n  ${p.field}: ${p.message}`).join('');
-    throw new Error(`${res.status}: ${answer.error?.message ?? 'request failed'}${problems}`);
-  }
-  return answer;
+  return (await opsFetch(path, { method: 'POST', body: JSON.stringify(body) })).json();
 }
 
 const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 1000) / 10} %`);
@@ -128,8 +100,6 @@ function table(report: TenantWhatIf): string {
 async function main(): Promise<void> {
   const opts = options();
   const policy = readPolicy(opts.policy);
-  if (!token)
-    throw new Error('No ops token: set BATON_OPS_TOKEN (or start Baton once in development to create one).');
   const report = (await call('/ops/api/whatif', {
     tenantId: opts.tenant,
     from: opts.from,

@@ -8,7 +8,6 @@ import type { LedgerEntry } from '../ledger.ts';
 import { isHandover, isRepReturn } from '../funnel/rejectRate.ts';
 import type { GradeBands } from '../scoring/grade.ts';
 import type { MqlRule } from '../scoring/mqlRule.ts';
-import { SALES_STAGES } from '../stages.ts';
 import type { FastCalendar } from './fastCalendar.ts';
 import { judgeMql } from './judgeMql.ts';
 import { OUTCOME, type Tally } from './tally.ts';
@@ -52,8 +51,6 @@ const stopsClock = (row: LedgerEntry): boolean =>
   row.cause === 'rep_returned' ||
   row.cause === 'opportunity' ||
   row.cause === 'unassigned';
-
-const isSalesStage = (stage: string): boolean => (SALES_STAGES as readonly string[]).includes(stage);
 
 /** Replays one lead's rows (`rows[order[k]]` for k in [start, end), in time order) into `t`; its outcome bits. */
 export function replayLead(
@@ -123,7 +120,8 @@ class LeadReplay {
       this.recycle(at);
       return true;
     }
-    if (!isSalesStage(row.to)) this.release(at);
+    // A rep's load is what capacity counts (routing, the SLA board): leads assigned and not yet worked.
+    if (row.to !== 'assigned') this.release(at);
     else if (row.ownerId) this.hold(at, t.rep(row.ownerId));
     // Scores that pass the rule while the lead sits in marketing: a would-be MQL unless an MQL row follows.
     if (row.to === 'inquiry' && this.inWindow(at))

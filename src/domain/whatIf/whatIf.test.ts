@@ -168,9 +168,11 @@ describe('whatIf: reject rate, load and capacity', () => {
       rows,
       with_((p) => ({ ...p, capacity: { openLeadsPerRep: 3 } })),
     );
+    // Load is what capacity counts: leads assigned and not yet worked. All five wait at once; by the end each is
+    // worked or returned, so none is left waiting.
     expect(report.proposed.load).toEqual([
-      { ownerId: 'rep-0', peak: 5, end: 4, capacity: 3, overCapacity: true },
-      { ownerId: 'rep-1', peak: 5, end: 4, capacity: 3, overCapacity: true },
+      { ownerId: 'rep-0', peak: 5, end: 0, capacity: 3, overCapacity: true },
+      { ownerId: 'rep-1', peak: 5, end: 0, capacity: 3, overCapacity: true },
     ]);
     expect(report.proposed.capacity).toMatchObject({ reps: 2, peakLoad: 5, repsOverCapacity: 2 });
     expect(report.baseline.capacity.repsOverCapacity).toBe(0);

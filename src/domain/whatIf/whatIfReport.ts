@@ -21,7 +21,7 @@ export type WhatIfPolicy = Pick<
 
 export interface RepLoad {
   ownerId: string;
-  /** Most leads the rep held open at once in the window (assigned, accepted or qualified). */
+  /** Most leads the rep held open at once in the window (assigned, not yet worked: what capacity counts). */
   peak: number;
   /** Open at the end of the window. */
   end: number;
@@ -58,7 +58,7 @@ export interface WhatIfSide {
     reps: number;
     peakLoad: number;
     repsOverCapacity: number;
-    /** Mean hours a lead stays with a rep (hand-over to release), measured in this replay. */
+    /** Mean hours a lead stays assigned to a rep (hand-over to first touch, return or recycle), in this replay. */
     meanHoldHours: number | null;
     /** MQLs the reps could take in the window at that pace: reps × capacity × window ÷ mean hold. */
     mqlsCapacityAllows: number | null;

@@ -152,7 +152,7 @@ export const FIGURES: readonly Figure[] = [
   },
   {
     key: 'meanHoldHours',
-    label: 'Mean time a lead stays with a rep',
+    label: 'Mean time a lead waits assigned',
     sense: 'none',
     value: (s) => s.capacity.meanHoldHours,
     format: formatHours,

@@ -65,7 +65,7 @@ export function repLoadTable(r: WhatIfResponse): HTMLElement {
   return card(
     'Load per rep',
     {
-      hint: 'Open leads (assigned, accepted or qualified): the most a rep held at once in the window, and at its end. “2 → 3”: in force → proposed.',
+      hint: 'Open leads (assigned, not yet worked — what capacity counts): the most a rep held at once in the window, and at its end. “2 → 3”: in force → proposed.',
       testId: 'what-if-load',
     },
     dataTable({
