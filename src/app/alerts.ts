@@ -17,7 +17,8 @@ export const API_BUDGET_CHECKPOINT = 'api.budget';
 
 const budget = z.object({ used: z.number(), max: z.number().positive() });
 
-export async function currentAlerts(db: Executor, now: Date): Promise<Alert[]> {
+/** The alerts now. `remember`: cache what is costly to measure (the worker's pass); a read never writes. */
+export async function currentAlerts(db: Executor, now: Date, remember = false): Promise<Alert[]> {
   const all: Alert[] = [];
   for (const t of await listTenants(db)) {
     const rows = await ledgerForPeriod(db, t.id, new Date(now.getTime() - REJECT_PERIOD_DAYS * DAY), now);
@@ -50,7 +51,7 @@ export async function currentAlerts(db: Executor, now: Date): Promise<Alert[]> {
         breaches: { last24h, dailyAverageBefore: (breachRows.length - last24h) / 7 },
         apiBudgetUsed: api ? api.used / api.max : null,
         changeCapture: (await topicProblems(db, t.id)).map((p) => ({ ...p, since: new Date(p.since) })),
-        mqlCapacity: await mqlCapacityNow(db, t, now),
+        mqlCapacity: await mqlCapacityNow(db, t, now, { remember }),
         now,
       }),
     );
@@ -60,7 +61,7 @@ export async function currentAlerts(db: Executor, now: Date): Promise<Alert[]> {
 
 /** Evaluates, and returns the alerts that just started (to be announced); remembers the active ones per tenant. */
 export async function newAlerts(db: Executor, now: Date): Promise<{ active: Alert[]; started: Alert[] }> {
-  const active = await currentAlerts(db, now);
+  const active = await currentAlerts(db, now, true);
   const started: Alert[] = [];
   for (const t of await listTenants(db)) {
     const mine = active.filter((a) => a.tenantId === t.id);

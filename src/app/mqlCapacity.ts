@@ -1,6 +1,6 @@
 // This month's MQL volume against what sales can work so far, for the capacity alert. The capacity plan reads
-// twelve weeks of ledger, too much for every alert pass: its target is kept in a checkpoint for six hours, or
-// until the capacity settings change.
+// twelve weeks of ledger, too much for every alert pass: the worker's pass keeps its target in a checkpoint for
+// six hours, or until the capacity settings change; a read (the ops API's alerts) uses it but never writes.
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { capacityPlan, PACE_WINDOW_WEEKS } from '../domain/scorecard/capacityPlan.ts';
@@ -21,7 +21,12 @@ const cachedPlan = z.object({
   mqlTargetPerWeek: z.number().nullable(),
 });
 
-async function mqlTargetPerWeek(db: Executor, tenant: Tenant, now: Date): Promise<number | null> {
+async function mqlTargetPerWeek(
+  db: Executor,
+  tenant: Tenant,
+  now: Date,
+  remember: boolean,
+): Promise<number | null> {
   const { capacity, routing, escalation } = tenant.policy;
   const settings = JSON.stringify({ capacity, routing, escalation });
   const cached = await readCheckpoint(db, tenant.id, CAPACITY_CHECKPOINT, cachedPlan);
@@ -34,6 +39,7 @@ async function mqlTargetPerWeek(db: Executor, tenant: Tenant, now: Date): Promis
     now,
   );
   const plan = capacityPlan(rows, { at: now, policy: tenant.policy });
+  if (!remember) return plan.mqlTargetPerWeek;
   await writeCheckpoint(db, tenant.id, CAPACITY_CHECKPOINT, {
     at: now.toISOString(),
     settings,
@@ -42,10 +48,12 @@ async function mqlTargetPerWeek(db: Executor, tenant: Tenant, now: Date): Promis
   return plan.mqlTargetPerWeek;
 }
 
+/** `remember`: keep a newly computed plan for the next passes (the worker's alert pass; never a read). */
 export async function mqlCapacityNow(
   db: Executor,
   tenant: Tenant,
   now: Date,
+  opts: { remember: boolean },
 ): Promise<{ period: string; mqls: number; capacityToDate: number | null }> {
   const period = periodAt('month', now, tenant.policy.timeZone);
   const counted = await db
@@ -59,7 +67,7 @@ export async function mqlCapacityNow(
     .executeTakeFirst();
   const commitment = mqlCommitment(period, {
     commitment: tenant.policy.commitment,
-    mqlTargetPerWeek: await mqlTargetPerWeek(db, tenant, now),
+    mqlTargetPerWeek: await mqlTargetPerWeek(db, tenant, now, opts.remember),
     elapsed: elapsedShare(period, now),
   });
   return { period: period.label, mqls: counted?.n ?? 0, capacityToDate: commitment.capacityToDate };
