@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { firstWorkingDay, monthAt, parseReviewMonth, previousMonth } from './reviewMonth.ts';
-import type { BusinessCalendar } from '../sla/businessCalendar.ts';
+import { calendar } from '../testing/leads.ts';
 
 const NOW = new Date('2026-12-08T16:00:00Z');
-const nineToFive = [{ start: '09:00', end: '17:00' }];
-const CAL: BusinessCalendar = {
-  timeZone: 'America/New_York',
-  week: {
-    mon: nineToFive,
-    tue: nineToFive,
-    wed: nineToFive,
-    thu: nineToFive,
-    fri: nineToFive,
-    sat: [],
-    sun: [],
-  },
-  holidays: ['2027-01-01'],
-};
+const CAL = calendar({ holidays: ['2027-01-01'] });
 
 describe('parseReviewMonth', () => {
   it('reads the month in the tenant’s time zone, half-open', () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addBusinessMinutes, type BusinessCalendar } from '../sla/businessCalendar.ts';
+import { calendar } from '../testing/leads.ts';
 import { fastCalendar } from './fastCalendar.ts';
 
-const nineToFive = [{ start: '09:00', end: '17:00' }];
-const NEW_YORK: BusinessCalendar = {
-  timeZone: 'America/New_York',
-  week: {
-    mon: nineToFive,
-    tue: nineToFive,
-    wed: nineToFive,
-    thu: nineToFive,
-    fri: nineToFive,
-    sat: [],
-    sun: [],
-  },
-  holidays: ['2025-11-27', '2025-12-25', '2026-01-01'],
-};
+const NEW_YORK = calendar({ holidays: ['2025-11-27', '2025-12-25', '2026-01-01'] });
 // Working hours across the small hours, in a zone whose DST change happens at 02:00 local.
 const NIGHT_SHIFT: BusinessCalendar = {
   timeZone: 'Europe/Berlin',
