@@ -11,16 +11,28 @@ export async function announceAlert(
     { alert: { kind: alert.kind, tenantId: alert.tenantId, severity: alert.severity } },
     alert.message,
   );
-  if (!deps.webhookUrl) return;
+  if (deps.webhookUrl)
+    await postToWebhook(deps.webhookUrl, { source: 'baton', ...alert }, deps.log, 'the alert');
+}
+
+/** POSTs `body` as JSON to the alert webhook; true when it took it. Never throws: a failure is a warning. */
+export async function postToWebhook(
+  url: string,
+  body: object,
+  log: Pick<Logger, 'warn'>,
+  what: string,
+): Promise<boolean> {
   try {
-    const res = await fetch(deps.webhookUrl, {
+    const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ source: 'baton', ...alert }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });
-    if (!res.ok) deps.log.warn({ status: res.status }, 'alert webhook refused the alert');
+    if (!res.ok) log.warn({ status: res.status }, `alert webhook refused ${what}`);
+    return res.ok;
   } catch (err) {
-    deps.log.warn({ err }, 'alert webhook could not be reached');
+    log.warn({ err }, `alert webhook could not be reached for ${what}`);
+    return false;
   }
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import { deleteCheckpoint } from '../store/checkpoints.ts';
 import type { Executor } from '../store/executor.ts';
 import { listTenants, type Tenant } from '../store/tenants.ts';
+import { postToWebhook } from './announceAlert.ts';
 import { monthlyReview } from './monthlyReview.ts';
 
 export const REVIEW_NOTICE_PREFIX = 'review.notice.';
@@ -47,22 +48,10 @@ async function claim(db: Executor, tenantId: string, name: string, now: Date): P
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }
 
-async function post(deps: ReviewNoticeDeps, notice: ReviewNotice): Promise<boolean> {
-  if (!deps.webhookUrl) return false;
-  try {
-    const res = await fetch(deps.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(notice),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!res.ok) deps.log.warn({ status: res.status }, 'alert webhook refused the monthly review');
-    return res.ok;
-  } catch (err) {
-    deps.log.warn({ err }, 'alert webhook could not be reached for the monthly review');
-    return false;
-  }
-}
+const post = (deps: ReviewNoticeDeps, notice: ReviewNotice): Promise<boolean> =>
+  deps.webhookUrl
+    ? postToWebhook(deps.webhookUrl, notice, deps.log, 'the monthly review')
+    : Promise.resolve(false);
 
 async function noticeOf(
   deps: ReviewNoticeDeps,
